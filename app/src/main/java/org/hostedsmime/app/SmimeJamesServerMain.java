@@ -1,0 +1,44 @@
+package org.hostedsmime.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.apache.james.ExtraProperties;
+import org.apache.james.FakeSearchMailboxModule;
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.JamesServerMain;
+import org.apache.james.MemoryJamesConfiguration;
+import org.apache.james.MemoryJamesServerMain;
+import org.apache.james.modules.RunArgumentsModule;
+import org.apache.james.modules.server.JMXServerModule;
+
+/**
+ * The embedded default behind {@code ./run.sh}: James 3.8.1's memory server with this extension, configured
+ * by {@code conf/} under the working directory ({@code -Dworking.directory}). The extension itself is
+ * wired the way an existing James loads it: {@code extensions.properties}, {@code webadmin.properties}
+ * and {@code mailetcontainer.xml}.
+ */
+public class SmimeJamesServerMain implements JamesServerMain {
+
+    public static void main(String[] args) throws Exception {
+        ExtraProperties.initialize();
+
+        MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
+            .useWorkingDirectoryEnvProperty()
+            .build();
+        new EmbeddedServerPreparation(Path.of(configuration.directories().getRootDirectory()), Clock.systemUTC())
+            .prepare();
+
+        GuiceJamesServer server = createServer(configuration)
+            .combineWith(new FakeSearchMailboxModule(), new JMXServerModule())
+            .overrideWith(new RunArgumentsModule(args));
+
+        JamesServerMain.main(server);
+        System.out.println(new EmbeddedServerBanner(server).render());
+    }
+
+    /** The server as {@code ./run.sh} runs it, before the launcher's own additions; tests start this one. */
+    public static GuiceJamesServer createServer(MemoryJamesConfiguration configuration) {
+        return MemoryJamesServerMain.createServer(configuration);
+    }
+}

@@ -1,0 +1,85 @@
+package org.hostedsmime.core.tls;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Set;
+
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+
+/**
+ * Writes keys and certificates as PEM files the way a secret should be written: owner-only permissions
+ * from the first byte, and atomically (temporary file, then rename), so a reader never sees half a file.
+ */
+public final class PemFiles {
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    public static String toPem(List<X509Certificate> certificates) {
+        return pem(writer -> {
+            for (X509Certificate certificate : certificates) {
+                writer.writeObject(certificate);
+            }
+        });
+    }
+
+    /** Unencrypted PKCS#8 ({@code BEGIN PRIVATE KEY}): what James's PEM TLS configuration reads. */
+    public static String toPem(PrivateKey privateKey) {
+        return pem(writer -> writer.writeObject(new JcaPKCS8Generator(privateKey, null)));
+    }
+
+    public static void writeSecretAtomically(Path target, String content) {
+        try {
+            Path directory = target.toAbsolutePath().getParent();
+            Files.createDirectories(directory);
+            Path temporary = createOwnerOnlyTempFile(directory, target.getFileName().toString());
+            try {
+                Files.writeString(temporary, content, StandardCharsets.US_ASCII);
+                try {
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + target, e);
+        }
+    }
+
+    private static Path createOwnerOnlyTempFile(Path directory, String prefix) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(directory, "." + prefix, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        }
+        return Files.createTempFile(directory, "." + prefix, ".tmp");
+    }
+
+    private interface PemWriting {
+        void write(JcaPEMWriter writer) throws IOException;
+    }
+
+    private static String pem(PemWriting writing) {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+            writing.write(writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private PemFiles() {
+    }
+}
