@@ -11,6 +11,11 @@ import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.MemoryJamesServerMain;
 import org.apache.james.modules.RunArgumentsModule;
 import org.apache.james.modules.server.JMXServerModule;
+import org.apache.james.webadmin.mdc.RequestLogger;
+import org.hostedsmime.webadmin.SecretRedactingRequestLogger;
+
+import com.google.inject.Module;
+import com.google.inject.multibindings.Multibinder;
 
 /**
  * The embedded default behind {@code ./run.sh}: James 3.8.1's memory server with this extension, configured
@@ -39,6 +44,11 @@ public class SmimeJamesServerMain implements JamesServerMain {
 
     /** The server as {@code ./run.sh} runs it, before the launcher's own additions; tests start this one. */
     public static GuiceJamesServer createServer(MemoryJamesConfiguration configuration) {
-        return MemoryJamesServerMain.createServer(configuration);
+        return MemoryJamesServerMain.createServer(configuration)
+            .combineWith(REDACT_SECRETS_IN_REQUEST_LOGS);
     }
+
+    /** WebAdmin logs request bodies; ours carry keys and passwords (see {@link SecretRedactingRequestLogger}). */
+    public static final Module REDACT_SECRETS_IN_REQUEST_LOGS = binder -> Multibinder.newSetBinder(binder, RequestLogger.class)
+        .addBinding().to(SecretRedactingRequestLogger.class);
 }

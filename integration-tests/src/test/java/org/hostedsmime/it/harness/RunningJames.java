@@ -83,7 +83,12 @@ public class RunningJames {
             .setPort(webAdminPort())
             .setContentType(ContentType.JSON)
             .setAccept(ContentType.JSON)
-            .setConfig(RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset("UTF-8")))
+            .setConfig(RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig()
+                .defaultContentCharset("UTF-8")
+                .encodeContentTypeAs("application/x-pem-file", ContentType.TEXT)
+                .encodeContentTypeAs("application/pkix-crl", ContentType.TEXT)
+                .encodeContentTypeAs("application/pkix-cert", ContentType.BINARY)
+                .encodeContentTypeAs("application/x-pkcs12", ContentType.BINARY)))
             .build();
     }
 }

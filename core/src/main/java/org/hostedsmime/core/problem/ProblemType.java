@@ -1,0 +1,48 @@
+package org.hostedsmime.core.problem;
+
+/**
+ * Why a request about S/MIME certificates, trust or settings is refused. The {@link #type()} strings are
+ * a contract (WebAdmin error bodies, tools that script against them): never rename one.
+ */
+public enum ProblemType {
+    CORRUPT("corrupt"),
+    WRONG_PASSWORD("wrong-password"),
+    NO_PRIVATE_KEY("no-private-key"),
+    DUPLICATE("duplicate"),
+    ADDRESS_MISMATCH("address-mismatch"),
+    LIMIT_REACHED("limit-reached"),
+    UNTRUSTED("untrusted"),
+    EXPIRED("expired"),
+    NOT_YET_VALID("not-yet-valid"),
+    REVOKED("revoked"),
+    WEAK_ALGORITHM("weak-algorithm"),
+    WRONG_KEY_USAGE("wrong-key-usage"),
+    SMIME_DISABLED("smime-disabled"),
+    USER_NOT_FOUND("user-not-found"),
+    DOMAIN_NOT_FOUND("domain-not-found"),
+    CERTIFICATE_NOT_FOUND("certificate-not-found"),
+    TRUST_ANCHOR_NOT_FOUND("trust-anchor-not-found"),
+    NOT_A_CA("not-a-ca"),
+    UNTRUSTED_CRL("untrusted-crl"),
+    STALE_CRL("stale-crl"),
+    CERTIFICATE_NOT_USABLE("certificate-not-usable"),
+    ENCRYPTION_REQUIRES_SIGNATURE("encryption-requires-signature"),
+    NO_CERTIFICATE("no-certificate"),
+    INVALID_ARGUMENT("invalid-argument"),
+    STORE_UNAVAILABLE("store-unavailable");
+
+    private final String type;
+
+    ProblemType(String type) {
+        this.type = type;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    /** Key of the human message in {@code SmimeMessages} bundles. */
+    public String messageKey() {
+        return "problem." + type;
+    }
+}
