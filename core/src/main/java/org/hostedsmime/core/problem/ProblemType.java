@@ -29,7 +29,17 @@ public enum ProblemType {
     ENCRYPTION_REQUIRES_SIGNATURE("encryption-requires-signature"),
     NO_CERTIFICATE("no-certificate"),
     INVALID_ARGUMENT("invalid-argument"),
-    STORE_UNAVAILABLE("store-unavailable");
+    STORE_UNAVAILABLE("store-unavailable"),
+
+    // Server TLS certificate (seed 002)
+    KEY_MISMATCH("key-mismatch"),
+    MULTIPLE_CERTIFICATES("multiple-certificates"),
+    INCOMPLETE_CHAIN("incomplete-chain"),
+    DOMAIN_MISMATCH("domain-mismatch"),
+    SHA1_SIGNATURE("sha1-signature"),
+    WEAK_KEY("weak-key"),
+    NO_PREVIOUS_CERTIFICATE("no-previous-certificate"),
+    TLS_APPLY_FAILED("tls-apply-failed");
 
     private final String type;
 
