@@ -1,5 +1,7 @@
 package org.hostedsmime.app;
 
+import java.util.List;
+
 import javax.inject.Inject;
 
 import org.apache.james.core.Domain;
@@ -27,6 +29,15 @@ public class JamesMailAccounts implements MailAccounts {
             return users.contains(user);
         } catch (UsersRepositoryException e) {
             throw new IllegalStateException("James's users repository cannot be read", e);
+        }
+    }
+
+    @Override
+    public List<Domain> domains() {
+        try {
+            return domains.getDomains();
+        } catch (DomainListException e) {
+            throw new IllegalStateException("James's domain list cannot be read", e);
         }
     }
 

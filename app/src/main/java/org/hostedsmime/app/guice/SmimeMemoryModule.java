@@ -1,10 +1,12 @@
 package org.hostedsmime.app.guice;
 
+import org.hostedsmime.core.directory.KeyDirectoryStore;
 import org.hostedsmime.core.store.DomainTrustStore;
 import org.hostedsmime.core.store.HostedCertificateStore;
 import org.hostedsmime.core.store.SmimeSettingsStore;
 import org.hostedsmime.memory.MemoryDomainTrustStore;
 import org.hostedsmime.memory.MemoryHostedCertificateStore;
+import org.hostedsmime.memory.MemoryKeyDirectoryStore;
 import org.hostedsmime.memory.MemorySmimeSettingsStore;
 
 import com.google.inject.AbstractModule;
@@ -25,5 +27,7 @@ public class SmimeMemoryModule extends AbstractModule {
         bind(SmimeSettingsStore.class).to(MemorySmimeSettingsStore.class);
         bind(MemoryDomainTrustStore.class).in(Scopes.SINGLETON);
         bind(DomainTrustStore.class).to(MemoryDomainTrustStore.class);
+        bind(MemoryKeyDirectoryStore.class).in(Scopes.SINGLETON);
+        bind(KeyDirectoryStore.class).to(MemoryKeyDirectoryStore.class);
     }
 }

@@ -7,6 +7,8 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.filesystem.api.JamesDirectoriesProvider;
 import org.apache.james.utils.PropertiesProvider;
 import org.hostedsmime.app.JamesMailAccounts;
+import org.hostedsmime.core.directory.KeyDirectory;
+import org.hostedsmime.core.directory.KeyDirectoryStore;
 import org.hostedsmime.core.hosting.DomainTrustService;
 import org.hostedsmime.core.hosting.HostedCertificateService;
 import org.hostedsmime.core.hosting.MailAccounts;
@@ -73,6 +75,13 @@ public class SmimeServicesModule extends AbstractModule {
                                                       SmimeConfiguration configuration) {
         return new HostedCertificateService(certificates, domains, trustMaterials, accounts, keyEncryption, clock,
             configuration.certificatesPerUser());
+    }
+
+    @Provides
+    @Singleton
+    KeyDirectory keyDirectory(HostedCertificateStore hostedCertificates, HostedCertificateService hostedCertificateService,
+                              KeyDirectoryStore store, TrustMaterials trustMaterials, MailAccounts accounts, Clock clock) {
+        return new KeyDirectory(hostedCertificates, hostedCertificateService, store, trustMaterials, accounts, clock);
     }
 
     @Provides

@@ -1,5 +1,6 @@
 package org.hostedsmime.core.hosting;
 
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import org.hostedsmime.core.certificate.CertificateAddresses;
 import org.hostedsmime.core.certificate.CertificateDetails;
 import org.hostedsmime.core.certificate.Fingerprint;
 import org.hostedsmime.core.certificate.Pkcs12Reader;
+import org.hostedsmime.core.cms.SigningIdentity;
 import org.hostedsmime.core.keys.PrivateKeyEncryption;
 import org.hostedsmime.core.problem.ProblemType;
 import org.hostedsmime.core.problem.SmimeException;
@@ -173,6 +175,48 @@ public class HostedCertificateService {
         return defaultFingerprint(user)
             .flatMap(fingerprint -> Mono.from(certificates.retrieve(user, fingerprint)).blockOptional())
             .filter(hosted -> verdict(hosted, trustOf(user)).isValid());
+    }
+
+    /**
+     * What the user signs with: the default certificate and its decrypted private key, when the default is
+     * usable now. Otherwise the reason: {@code no-certificate} or the default's status ({@code expired},
+     * {@code revoked}, {@code untrusted}...).
+     */
+    public SigningIdentityLookup signingIdentity(Username user) {
+        Optional<HostedCertificate> defaultCertificate = defaultFingerprint(user)
+            .flatMap(fingerprint -> Mono.from(certificates.retrieve(user, fingerprint)).blockOptional());
+        if (defaultCertificate.isEmpty()) {
+            return SigningIdentityLookup.refused("no-certificate");
+        }
+        HostedCertificate hosted = defaultCertificate.get();
+        ChainVerdict verdict = verdict(hosted, trustOf(user));
+        if (!verdict.isValid()) {
+            return SigningIdentityLookup.refused(verdict.status().value());
+        }
+        return SigningIdentityLookup.found(new SigningIdentity(privateKey(hosted), hosted.certificate(), hosted.issuers()));
+    }
+
+    /** The outcome of {@link #signingIdentity}. */
+    public record SigningIdentityLookup(Optional<SigningIdentity> identity, String problem) {
+        static SigningIdentityLookup found(SigningIdentity identity) {
+            return new SigningIdentityLookup(Optional.of(identity), "");
+        }
+
+        static SigningIdentityLookup refused(String problem) {
+            return new SigningIdentityLookup(Optional.empty(), problem);
+        }
+    }
+
+    /** Every certificate the user ever hosted and still hosts, current and older (key history), newest first. */
+    public List<HostedCertificate> keyHistory(Username user) {
+        return stored(user).stream()
+            .sorted(Comparator.comparing(HostedCertificate::importedAt).reversed())
+            .toList();
+    }
+
+    /** Decrypts the stored private key of a hosted certificate. Never log or keep it longer than needed. */
+    public PrivateKey privateKey(HostedCertificate hosted) {
+        return keyEncryption.decrypt(hosted.owner(), hosted.fingerprint(), hosted.encryptedKey());
     }
 
     public ChainVerdict verdict(HostedCertificate hosted, TrustMaterial trust) {

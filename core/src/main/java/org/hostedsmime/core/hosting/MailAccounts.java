@@ -8,4 +8,7 @@ public interface MailAccounts {
     boolean userExists(Username user);
 
     boolean domainExists(Domain domain);
+
+    /** Every domain the server serves. */
+    java.util.List<Domain> domains();
 }

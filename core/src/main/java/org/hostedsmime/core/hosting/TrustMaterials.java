@@ -26,6 +26,16 @@ public class TrustMaterials {
                 .withExtraAnchors(serverAnchors.anchors()));
     }
 
+    /**
+     * What any of these domains trusts, plus the server-wide anchors: for certificates that belong to no
+     * local domain, such as correspondents' certificates an administrator imports into the key directory.
+     */
+    public Mono<TrustMaterial> union(java.util.List<Domain> domains) {
+        return Flux.fromIterable(domains)
+            .concatMap(this::forDomain)
+            .reduce(TrustMaterial.EMPTY.withExtraAnchors(serverAnchors.anchors()), TrustMaterial::merge);
+    }
+
     public Mono<Boolean> isEnabled(Domain domain) {
         return Mono.from(store.isEnabled(domain)).defaultIfEmpty(false);
     }

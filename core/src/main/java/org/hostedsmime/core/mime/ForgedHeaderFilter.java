@@ -1,16 +1,7 @@
 package org.hostedsmime.core.mime;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
@@ -23,9 +14,8 @@ import javax.mail.internet.MimeMessage;
  * server's own authenticated users, read and removed later by the outbound path. Anyone else's copy of it
  * is removed too.</p>
  *
- * <p>The result is a new message made of the original header lines minus the forged ones, followed by the
- * original body bytes. Editing headers through JavaMail instead would make {@code saveChanges()} reorder and
- * add headers (MIME-Version, Date), and the rest of the message would no longer be what the sender sent.</p>
+ * <p>Only the top-level header block is looked at: nested messages (forwarded mail, attachments) are
+ * content. Every other header line and the body are kept byte for byte ({@link HeaderLines}).</p>
  */
 public class ForgedHeaderFilter {
 
@@ -40,49 +30,10 @@ public class ForgedHeaderFilter {
     public record Filtered(MimeMessage message, List<String> removedHeaders) {
     }
 
-    /**
-     * Looks at the top-level header block only; nested messages (forwarded mail, attachments) are content
-     * and left alone.
-     *
-     * @return empty when there was nothing to remove: keep the original message untouched
-     */
+    /** Empty when there was nothing to remove: keep the original message untouched. */
     public Optional<Filtered> removeForgedHeaders(MimeMessage message, Origin origin) throws MessagingException {
-        Set<String> removed = new LinkedHashSet<>();
-        List<String> kept = new ArrayList<>();
-        for (String line : Collections.list(message.getAllHeaderLines())) {
-            String name = headerName(line);
-            if (isForged(name, origin)) {
-                if (removed.stream().noneMatch(name::equalsIgnoreCase)) {
-                    removed.add(name);
-                }
-            } else {
-                kept.add(line);
-            }
-        }
-        if (removed.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Filtered(rebuild(message, kept), List.copyOf(removed)));
-    }
-
-    private static MimeMessage rebuild(MimeMessage original, List<String> headerLines) throws MessagingException {
-        StringBuilder headers = new StringBuilder();
-        for (String line : headerLines) {
-            headers.append(line).append("\r\n");
-        }
-        headers.append("\r\n");
-        try (InputStream body = original.getRawInputStream();
-             InputStream whole = new SequenceInputStream(
-                 new ByteArrayInputStream(headers.toString().getBytes(StandardCharsets.ISO_8859_1)), body)) {
-            return new MimeMessage(original.getSession(), whole);
-        } catch (IOException e) {
-            throw new MessagingException("Cannot read the message body", e);
-        }
-    }
-
-    private static String headerName(String line) {
-        int colon = line.indexOf(':');
-        return (colon < 0 ? line : line.substring(0, colon)).trim();
+        return HeaderLines.remove(message, name -> isForged(name, origin))
+            .map(removal -> new Filtered(removal.message(), removal.removedHeaders()));
     }
 
     private static boolean isForged(String name, Origin origin) {

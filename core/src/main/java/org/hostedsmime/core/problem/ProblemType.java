@@ -28,8 +28,12 @@ public enum ProblemType {
     CERTIFICATE_NOT_USABLE("certificate-not-usable"),
     ENCRYPTION_REQUIRES_SIGNATURE("encryption-requires-signature"),
     NO_CERTIFICATE("no-certificate"),
+    /** Same type string as {@link #NO_CERTIFICATE}, for a key directory lookup that finds nothing (404, not 409). */
+    NO_DIRECTORY_CERTIFICATE("no-certificate", "problem.no-certificate.directory"),
     INVALID_ARGUMENT("invalid-argument"),
     STORE_UNAVAILABLE("store-unavailable"),
+    NO_EMAIL_ADDRESS("no-email-address"),
+    HOSTED_CERTIFICATE("hosted-certificate"),
 
     // Server TLS certificate (seed 002)
     KEY_MISMATCH("key-mismatch"),
@@ -42,9 +46,15 @@ public enum ProblemType {
     TLS_APPLY_FAILED("tls-apply-failed");
 
     private final String type;
+    private final String messageKey;
 
     ProblemType(String type) {
+        this(type, "problem." + type);
+    }
+
+    ProblemType(String type, String messageKey) {
         this.type = type;
+        this.messageKey = messageKey;
     }
 
     public String type() {
@@ -53,6 +63,6 @@ public enum ProblemType {
 
     /** Key of the human message in {@code SmimeMessages} bundles. */
     public String messageKey() {
-        return "problem." + type;
+        return messageKey;
     }
 }

@@ -127,6 +127,14 @@ public class CertificateValidator {
         }
     }
 
+    /**
+     * Whether a known CRL lists a certificate of {@code path} (each certificate followed by its issuer), without
+     * building a path to an anchor: for certificates trusted earlier, such as collected ones.
+     */
+    public static Optional<String> revocationReason(List<X509Certificate> path, List<X509CRL> crls) {
+        return revocation(path, crls).map(ChainVerdict::reason);
+    }
+
     private static Optional<ChainVerdict> revocation(List<X509Certificate> path, List<X509CRL> crls) {
         for (int i = 0; i < path.size() - 1; i++) {
             X509Certificate certificate = path.get(i);

@@ -18,6 +18,16 @@ public record TrustMaterial(List<X509Certificate> anchors, List<X509Certificate>
         crls = List.copyOf(crls);
     }
 
+    public TrustMaterial merge(TrustMaterial other) {
+        return new TrustMaterial(distinct(anchors, other.anchors), distinct(intermediates, other.intermediates), distinct(crls, other.crls));
+    }
+
+    private static <T> List<T> distinct(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        second.stream().filter(item -> !all.contains(item)).forEach(all::add);
+        return all;
+    }
+
     public TrustMaterial withExtraAnchors(List<X509Certificate> extraAnchors) {
         if (extraAnchors.isEmpty()) {
             return this;

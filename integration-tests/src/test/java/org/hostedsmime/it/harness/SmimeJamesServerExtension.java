@@ -41,6 +41,18 @@ public class SmimeJamesServerExtension {
             return this;
         }
 
+        /**
+         * Relays every remote message to {@code sink} (RemoteDelivery's gateway), retrying quickly: the "outside"
+         * of tests about outgoing mail.
+         */
+        public Builder relayTo(SmtpSink sink) {
+            return editConf("mailetcontainer.xml", conf -> conf
+                .replace("<outgoingQueue>outgoing</outgoingQueue>", "<outgoingQueue>outgoing</outgoingQueue>\n"
+                    + "                <gateway>127.0.0.1</gateway>\n"
+                    + "                <gatewayPort>" + sink.port() + "</gatewayPort>")
+                .replace("<delayTime>5000, 100000, 500000</delayTime>", "<delayTime>500, 1000, 2000</delayTime>"));
+        }
+
         /** Replaces bindings, e.g. a failing store to test what happens on failure. */
         public Builder overrideModule(Module module) {
             overrides.add(module);
