@@ -20,6 +20,22 @@ public final class SmimeAttributes {
     /** The content encryption used, e.g. {@code AES-256-GCM}. */
     public static final AttributeName CONTENT_ENCRYPTION = AttributeName.of("org.hostedsmime.outbound.contentEncryption");
 
+    /**
+     * The signature check of a received message, as a map: {@code verdict}, {@code signer}, {@code fingerprint},
+     * {@code signingTime}, {@code reason}.
+     */
+    public static final AttributeName SIGNATURE = AttributeName.of("org.hostedsmime.inbound.signature");
+    /** The signer's certificate (DER) when the signature verdict is {@code valid}: what the key directory collects. */
+    public static final AttributeName SIGNER_CERTIFICATE = AttributeName.of("org.hostedsmime.inbound.signerCertificate");
+    /** The issuers the signer sent (list of DER), with {@link #SIGNER_CERTIFICATE}. */
+    public static final AttributeName SIGNER_ISSUERS = AttributeName.of("org.hostedsmime.inbound.signerIssuers");
+    /** The signer's SMIMECapabilities (DER), with {@link #SIGNER_CERTIFICATE}. */
+    public static final AttributeName SIGNER_CAPABILITIES = AttributeName.of("org.hostedsmime.inbound.signerCapabilities");
+    /** What decryption did for the recipients of this mail: {@code decrypted}, {@code no-key}, {@code smime-disabled}, {@code corrupt}. */
+    public static final AttributeName ENCRYPTION = AttributeName.of("org.hostedsmime.inbound.encryption");
+    /** Fingerprint of the hosted certificate whose key decrypted the message. */
+    public static final AttributeName DECRYPTED_WITH = AttributeName.of("org.hostedsmime.inbound.decryptedWith");
+
     private SmimeAttributes() {
     }
 }

@@ -33,6 +33,26 @@ public final class OuterHeaders {
         return copy;
     }
 
+    /**
+     * {@code original}'s own headers followed by {@code content}, a MIME entity (its content headers, then its
+     * body): the message an S/MIME layer was wrapping, unwrapped. Spooled, not copied into memory; close the
+     * result once the message has been copied.
+     */
+    public static SmimeResult withContent(MimeMessage original, SpooledMimeEntity content) throws MessagingException {
+        SpooledMimeEntity whole = SpooledMimeEntity.spool(out -> {
+            for (String line : Collections.list(original.getAllHeaderLines())) {
+                if (!isContentHeader(line)) {
+                    out.write((line + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                }
+            }
+            out.write("MIME-Version: 1.0\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            try (java.io.InputStream entity = content.newInputStream()) {
+                entity.transferTo(out);
+            }
+        });
+        return new SmimeResult(whole.asMessage(original.getSession()), java.util.List.of(whole, content));
+    }
+
     /** JavaMail replaces the Message-ID on save; a signed or encrypted message keeps the one its sender gave it. */
     static final class MessageIdPreservingMimeMessage extends MimeMessage {
         MessageIdPreservingMimeMessage(Session session) {

@@ -62,6 +62,11 @@ public final class SpooledMimeEntity implements Closeable {
         return bodyPart;
     }
 
+    /** The spooled bytes as a whole message (for entities that are messages), parsed without copying. */
+    public javax.mail.internet.MimeMessage asMessage(javax.mail.Session session) throws MessagingException {
+        return new javax.mail.internet.MimeMessage(session, stream.newStream(0, -1));
+    }
+
     /** The entity's bytes, from the start. */
     public InputStream newInputStream() throws IOException {
         return new java.io.BufferedInputStream(Files.newInputStream(file), 64 * 1024);

@@ -117,6 +117,37 @@ public class KeyDirectory {
             .filter(view -> view.fingerprint().equals(fingerprint))).toList();
     }
 
+    /**
+     * Saves the signer certificate of a message whose signature was found {@code valid} (trusted CA path) under
+     * each of its addresses, with the capabilities it announced, as {@code collected}; seeing it again updates
+     * its last-seen time. Anything else is never saved, nor are this server's own hosted certificates.
+     *
+     * @return the addresses it was saved under
+     */
+    public List<String> collect(SignatureCheckSummary signature) {
+        if (!signature.valid() || signature.certificate().isEmpty()) {
+            return List.of();
+        }
+        X509Certificate certificate = signature.certificate().get();
+        Fingerprint fingerprint = Fingerprint.of(certificate);
+        Instant now = clock.instant();
+        List<String> saved = new ArrayList<>();
+        for (String address : CertificateAddresses.of(certificate)) {
+            boolean hostedHere = hostedCertificatesOf(address).stream().anyMatch(hosted -> hosted.fingerprint().equals(fingerprint));
+            if (!hostedHere) {
+                Mono.from(store.save(new DirectoryEntry(address, fingerprint, certificate, signature.issuers(), CertificateSource.COLLECTED,
+                    signature.capabilities(), now, now))).block();
+                saved.add(address);
+            }
+        }
+        return saved;
+    }
+
+    /** What collection needs to know of a checked signature. */
+    public record SignatureCheckSummary(boolean valid, Optional<X509Certificate> certificate, List<X509Certificate> issuers,
+                                        SmimeCapabilities capabilities) {
+    }
+
     /** Removes a collected or imported certificate; hosted ones are deleted through their user. */
     public void delete(String address, Fingerprint fingerprint) {
         List<DirectoryEntry> entries = entries(address);

@@ -45,16 +45,11 @@ public class CertificateValidator {
             return early.get();
         }
 
-        List<X509Certificate> path;
-        if (trust.anchors().contains(leaf)) {
-            path = List.of(leaf);
-        } else {
-            Optional<List<X509Certificate>> built = buildPath(leaf, provided, trust, at);
-            if (built.isEmpty()) {
-                return new ChainVerdict(CertificateStatus.UNTRUSTED, untrustedReason(trust), List.of());
-            }
-            path = built.get();
+        Optional<List<X509Certificate>> built = pathToAnchor(leaf, provided, trust, at);
+        if (built.isEmpty()) {
+            return new ChainVerdict(CertificateStatus.UNTRUSTED, untrustedReason(trust), List.of());
         }
+        List<X509Certificate> path = built.get();
 
         List<X509Certificate> beneathAnchor = path.subList(0, Math.max(1, path.size() - 1));
         return weakness(beneathAnchor)
@@ -63,10 +58,31 @@ public class CertificateValidator {
             .orElse(ChainVerdict.valid(path));
     }
 
-    private static String untrustedReason(TrustMaterial trust) {
+    /**
+     * The PKIX path from {@code leaf} to one of the anchors at time {@code at} (leaf first, anchor last), using
+     * the provided certificates and the domain's known intermediates; empty when there is none. Neither
+     * revocation nor algorithm strength is judged here.
+     */
+    public static Optional<List<X509Certificate>> pathToAnchor(X509Certificate leaf, java.util.Collection<X509Certificate> provided,
+                                                               TrustMaterial trust, Instant at) {
+        if (trust.anchors().contains(leaf)) {
+            return Optional.of(List.of(leaf));
+        }
+        Set<X509Certificate> candidates = new LinkedHashSet<>();
+        candidates.add(leaf);
+        candidates.addAll(provided);
+        return buildPath(leaf, candidates, trust, at);
+    }
+
+    static String untrustedReason(TrustMaterial trust) {
         return trust.anchors().isEmpty()
             ? "no trust anchor is configured for this domain"
             : "no certificate path leads to a trust anchor of this domain (incomplete chain or unknown CA)";
+    }
+
+    /** Why one of these certificates is weak, if one is (the self-signature of a root is not judged). */
+    public static Optional<String> weaknessOf(List<X509Certificate> certificates) {
+        return weakness(certificates).map(ChainVerdict::reason);
     }
 
     private static Optional<ChainVerdict> weakness(List<X509Certificate> certificates) {

@@ -1,40 +1,56 @@
 package org.hostedsmime.core.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.security.KeyStore;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.RSAPrivateKey;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERBMPString;
+import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.OutputEncryptor;
-import org.bouncycastle.pkcs.PKCS12PfxPdu;
 import org.bouncycastle.pkcs.PKCS12PfxPduBuilder;
 import org.bouncycastle.pkcs.PKCS12SafeBag;
 import org.bouncycastle.pkcs.PKCS12SafeBagBuilder;
+import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder;
 import org.bouncycastle.pkcs.jcajce.JcePKCS12MacCalculatorBuilder;
 import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
-import org.hostedsmime.core.certificate.Fingerprint;
 import org.hostedsmime.core.crypto.CryptoProvider;
 
 /**
- * An issued test certificate with its private key and the chain a PKCS#12 carries (leaf first, then the
- * intermediate, never the root), and the file formats users and administrators hand over.
+ * An issued test certificate, its private key and the chain a PKCS#12 file carries: the certificate first,
+ * then the intermediate when it is the issuer, never the root. Plus the file formats users and administrators
+ * hand over (PKCS#12 in several flavours, PEM).
  */
 public record TestCredential(X509Certificate certificate, PrivateKey privateKey, List<X509Certificate> chain) {
+    private static final int ITERATIONS = 2048;
+
+    /** How the safe contents and the key are encrypted, and how the whole file is MACed. */
+    private enum Pkcs12Format {
+        /** OpenSSL 3 and current JDK defaults: PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC), HMAC-SHA256 MAC. */
+        MODERN,
+        /** Older Windows and Java: pbeWithSHAAnd3-KeyTripleDES-CBC, HMAC-SHA1 MAC. */
+        LEGACY
+    }
+
     public TestCredential {
         chain = List.copyOf(chain);
     }
@@ -44,125 +60,140 @@ public record TestCredential(X509Certificate certificate, PrivateKey privateKey,
         return chain.subList(1, chain.size());
     }
 
+    /** SHA-256 of the DER certificate, lowercase hex without colons. */
     public String fingerprint() {
-        return Fingerprint.of(certificate).value();
-    }
-
-    /** PKCS#12 as OpenSSL 3 and current JDKs write it: PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC), HMAC-SHA256 MAC. */
-    public byte[] pkcs12(String password) {
-        return pkcs12(password, privateKey, true);
-    }
-
-    /** PKCS#12 as older Windows and Java export it: 3DES/RC2 PBE and a SHA-1 MAC (the JDK's legacy format). */
-    public byte[] pkcs12Legacy(String password) {
         try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry(certificate.getSubjectX500Principal().getName(), privateKey, password.toCharArray(), chain.toArray(Certificate[]::new));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            String previous = System.getProperty("keystore.pkcs12.legacy");
-            System.setProperty("keystore.pkcs12.legacy", "true");
-            try {
-                store.store(out, password.toCharArray());
-            } finally {
-                if (previous == null) {
-                    System.clearProperty("keystore.pkcs12.legacy");
-                } else {
-                    System.setProperty("keystore.pkcs12.legacy", previous);
-                }
-            }
-            return out.toByteArray();
-        } catch (Exception e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Certificates only, no key bag. */
+    /**
+     * The subject's CN (the email address of an S/MIME certificate, the first DNS name of a server one): the
+     * friendly name (alias) of the PKCS#12 entries.
+     */
+    public String commonName() {
+        RDN[] cn = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.CN);
+        return cn.length == 0 ? certificate.getSubjectX500Principal().getName() : IETFUtils.valueToString(cn[0].getFirst().getValue());
+    }
+
+    /**
+     * PKCS#12 as OpenSSL 3 writes it by default: key and certificates encrypted with PBES2 (PBKDF2-HMAC-SHA256,
+     * AES-256-CBC), HMAC-SHA256 MAC. Opens with {@code openssl pkcs12} and {@code KeyStore.getInstance("PKCS12")}.
+     */
+    public byte[] pkcs12(String password) {
+        return pkcs12(password, privateKey, Pkcs12Format.MODERN);
+    }
+
+    /** PKCS#12 as older Windows and Java export it: 3DES/SHA-1 PBE for key and certificates, SHA-1 MAC. */
+    public byte[] pkcs12Legacy(String password) {
+        return pkcs12(password, privateKey, Pkcs12Format.LEGACY);
+    }
+
+    /** The certificates only, no key bag. */
     public byte[] pkcs12WithoutKey(String password) {
-        return pkcs12(password, null, true);
+        return pkcs12(password, null, Pkcs12Format.MODERN);
     }
 
-    /** The certificate with a private key that is not its own. */
+    /** The certificate and chain with a private key that is not the certificate's (same local key id). */
     public byte[] pkcs12WithForeignKey(String password, PrivateKey otherKey) {
-        return pkcs12(password, otherKey, true);
+        return pkcs12(password, otherKey, Pkcs12Format.MODERN);
     }
 
-    private byte[] pkcs12(String password, PrivateKey key, boolean modern) {
-        try {
-            char[] secret = password.toCharArray();
-            OutputEncryptor encryptor = new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)
-                .setProvider(CryptoProvider.BOUNCY_CASTLE)
-                .setPRF(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256))
-                .setIterationCount(2048)
-                .build(secret);
-            JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-            String friendlyName = certificate.getSubjectX500Principal().getName();
-
-            PKCS12SafeBag[] certificateBags = new PKCS12SafeBag[chain.size()];
-            for (int i = 0; i < chain.size(); i++) {
-                PKCS12SafeBagBuilder bag = new JcaPKCS12SafeBagBuilder(chain.get(i));
-                if (i == 0) {
-                    bag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, new DERBMPString(friendlyName));
-                    bag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, extensions.createSubjectKeyIdentifier(certificate.getPublicKey()));
-                }
-                certificateBags[i] = bag.build();
-            }
-            PKCS12PfxPduBuilder builder = new PKCS12PfxPduBuilder();
-            builder.addEncryptedData(encryptor, certificateBags);
-            if (key != null) {
-                PKCS12SafeBagBuilder keyBag = new JcaPKCS12SafeBagBuilder(key, encryptor);
-                keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, new DERBMPString(friendlyName));
-                keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, extensions.createSubjectKeyIdentifier(certificate.getPublicKey()));
-                builder.addData(keyBag.build());
-            }
-            PKCS12PfxPdu pfx = builder.build(new JcePKCS12MacCalculatorBuilder(modern ? NISTObjectIdentifiers.id_sha256 : OIWObjectIdentifiers.idSHA1)
-                .setProvider(CryptoProvider.BOUNCY_CASTLE), secret);
-            return pfx.getEncoded();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot build the test PKCS#12", e);
-        }
-    }
-
+    /** {@code BEGIN CERTIFICATE}. */
     public String certificatePem() {
         return TestPki.pem(certificate);
     }
 
-    /** Leaf first, then the intermediate. */
+    /** The whole chain, the certificate first. */
     public String chainPem() {
-        return TestPki.pem(chain.toArray());
+        return TestPki.pem(chain);
     }
 
     /** {@code BEGIN PRIVATE KEY} (PKCS#8). */
     public String privateKeyPkcs8Pem() {
         try {
-            return TestPki.pem(new JcaPKCS8Generator(privateKey, null).generate());
+            return TestPki.pemOf(new JcaPKCS8Generator(privateKey, null));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException(e);
         }
     }
 
-    /** {@code BEGIN RSA PRIVATE KEY} (PKCS#1) for RSA keys, {@code BEGIN EC PRIVATE KEY} (SEC 1) for EC keys. */
-    public String privateKeyTraditionalPem() {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(privateKey);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** {@code BEGIN RSA PRIVATE KEY} (PKCS#1) for an RSA key, {@code BEGIN EC PRIVATE KEY} (SEC 1) for an EC key. */
+    public String privateKeyPkcs1Pem() {
+        if (!(privateKey instanceof RSAPrivateKey) && !(privateKey instanceof ECPrivateKey)) {
+            throw new IllegalStateException("No traditional PEM form for a " + privateKey.getAlgorithm() + " key");
         }
-        return out.toString();
+        return TestPki.pemOf(privateKey);
     }
 
-    /** {@code BEGIN ENCRYPTED PRIVATE KEY}: PKCS#8 encrypted with PBES2 / AES-256-CBC under {@code password}. */
+    /** {@code BEGIN ENCRYPTED PRIVATE KEY}: PKCS#8 with PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC) under {@code password}. */
     public String encryptedPrivateKeyPem(String password) {
         try {
             OutputEncryptor encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
                 .setProvider(CryptoProvider.BOUNCY_CASTLE)
                 .setRandom(CryptoProvider.random())
+                .setPRF(JcaPKCS8Generator.PRF_HMACSHA256)
+                .setIterationCount(ITERATIONS)
                 .setPassword(password.toCharArray())
                 .build();
-            return TestPki.pem(new JcaPKCS8Generator(privateKey, encryptor).generate());
-        } catch (Exception e) {
+            return TestPki.pemOf(new JcaPKCS8Generator(privateKey, encryptor));
+        } catch (IOException | OperatorCreationException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The layout OpenSSL writes: an encrypted safe with the certificate bags (the certificate carries the
+     * friendly name and local key id), then a plain safe with the shrouded key bag carrying the same attributes.
+     */
+    private byte[] pkcs12(String password, PrivateKey key, Pkcs12Format format) {
+        char[] secret = password.toCharArray();
+        try {
+            OutputEncryptor encryptor = format == Pkcs12Format.MODERN
+                ? new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)
+                    .setProvider(CryptoProvider.BOUNCY_CASTLE)
+                    .setRandom(CryptoProvider.random())
+                    .setPRF(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256))
+                    .setIterationCount(ITERATIONS)
+                    .build(secret)
+                : new JcePKCSPBEOutputEncryptorBuilder(PKCSObjectIdentifiers.pbeWithSHAAnd3_KeyTripleDES_CBC)
+                    .setProvider(CryptoProvider.BOUNCY_CASTLE)
+                    .setRandom(CryptoProvider.random())
+                    .setIterationCount(ITERATIONS)
+                    .build(secret);
+            DERBMPString friendlyName = new DERBMPString(commonName());
+            DEROctetString localKeyId = new DEROctetString(
+                TestPki.extensionUtils().createSubjectKeyIdentifier(certificate.getPublicKey()).getKeyIdentifier());
+
+            List<PKCS12SafeBag> certificateBags = new ArrayList<>();
+            for (X509Certificate member : chain) {
+                PKCS12SafeBagBuilder bag = new JcaPKCS12SafeBagBuilder(member);
+                if (member.equals(certificate)) {
+                    bag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, friendlyName);
+                    if (key != null) {
+                        bag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
+                    }
+                }
+                certificateBags.add(bag.build());
+            }
+
+            PKCS12PfxPduBuilder builder = new PKCS12PfxPduBuilder();
+            builder.addEncryptedData(encryptor, certificateBags.toArray(PKCS12SafeBag[]::new));
+            if (key != null) {
+                PKCS12SafeBagBuilder keyBag = new JcaPKCS12SafeBagBuilder(key, encryptor);
+                keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, friendlyName);
+                keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
+                builder.addData(keyBag.build());
+            }
+            ASN1ObjectIdentifier macDigest = format == Pkcs12Format.MODERN ? NISTObjectIdentifiers.id_sha256 : OIWObjectIdentifiers.idSHA1;
+            return builder.build(new JcePKCS12MacCalculatorBuilder(macDigest)
+                    .setProvider(CryptoProvider.BOUNCY_CASTLE)
+                    .setIterationCount(ITERATIONS), secret)
+                .getEncoded();
+        } catch (IOException | OperatorCreationException | PKCSException e) {
+            throw new IllegalStateException("Cannot build the test PKCS#12 file", e);
         }
     }
 }
