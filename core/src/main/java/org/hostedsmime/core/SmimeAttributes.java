@@ -33,6 +33,11 @@ public final class SmimeAttributes {
     public static final AttributeName SIGNER_CAPABILITIES = AttributeName.of("org.hostedsmime.inbound.signerCapabilities");
     /** What decryption did for the recipients of this mail: {@code decrypted}, {@code no-key}, {@code smime-disabled}, {@code corrupt}. */
     public static final AttributeName ENCRYPTION = AttributeName.of("org.hostedsmime.inbound.encryption");
+    /**
+     * Set when the decrypted message was delivered as {@code multipart/mixed} with the original ciphertext
+     * attached: the decrypted message is its first part.
+     */
+    public static final AttributeName ENCRYPTED_ORIGINAL_KEPT = AttributeName.of("org.hostedsmime.inbound.encryptedOriginalKept");
     /** Fingerprint of the hosted certificate whose key decrypted the message. */
     public static final AttributeName DECRYPTED_WITH = AttributeName.of("org.hostedsmime.inbound.decryptedWith");
 

@@ -10,6 +10,7 @@ import org.hostedsmime.app.JamesMailAccounts;
 import org.hostedsmime.core.directory.KeyDirectory;
 import org.hostedsmime.core.directory.KeyDirectoryStore;
 import org.hostedsmime.core.hosting.DomainTrustService;
+import org.hostedsmime.core.inbound.InboundDecryption;
 import org.hostedsmime.core.hosting.HostedCertificateService;
 import org.hostedsmime.core.hosting.MailAccounts;
 import org.hostedsmime.core.hosting.ServerTrustAnchors;
@@ -82,6 +83,12 @@ public class SmimeServicesModule extends AbstractModule {
     KeyDirectory keyDirectory(HostedCertificateStore hostedCertificates, HostedCertificateService hostedCertificateService,
                               KeyDirectoryStore store, TrustMaterials trustMaterials, MailAccounts accounts, Clock clock) {
         return new KeyDirectory(hostedCertificates, hostedCertificateService, store, trustMaterials, accounts, clock);
+    }
+
+    @Provides
+    @Singleton
+    InboundDecryption inboundDecryption(HostedCertificateService certificates, SmimeSettingsService settings, TrustMaterials trustMaterials) {
+        return new InboundDecryption(certificates, settings, trustMaterials);
     }
 
     @Provides

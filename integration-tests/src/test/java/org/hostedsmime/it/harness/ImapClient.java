@@ -36,6 +36,7 @@ public class ImapClient implements Closeable {
     }
 
     private final ProtocolConnection connection;
+    private final java.util.Deque<String> transcript = new java.util.ArrayDeque<>();
     private int tag;
 
     private ImapClient(ProtocolConnection connection) {
@@ -121,7 +122,7 @@ public class ImapClient implements Closeable {
     private byte[] fetchLiteral(int sequence, String item) throws IOException {
         Response response = expectOk(command("FETCH " + sequence + " (" + item + ")"));
         if (response.literals().isEmpty()) {
-            throw new IOException("No literal in FETCH response: " + response.text());
+            throw new IOException("No literal in FETCH response: " + response.text() + "\nTranscript:\n" + String.join("\n", transcript));
         }
         return response.literals().get(0);
     }
@@ -129,6 +130,7 @@ public class ImapClient implements Closeable {
     public Response command(String command) throws IOException {
         String currentTag = "t" + (++tag);
         connection.writeLine(currentTag + " " + command);
+        transcript.addLast("C: " + (command.startsWith("LOGIN") ? "LOGIN ..." : command));
         List<String> lines = new ArrayList<>();
         List<byte[]> literals = new ArrayList<>();
         while (true) {
@@ -146,6 +148,10 @@ public class ImapClient implements Closeable {
         StringBuilder logical = new StringBuilder();
         while (true) {
             String line = connection.readLine();
+            transcript.addLast("S: " + (line.length() > 200 ? line.substring(0, 200) + "..." : line));
+            if (transcript.size() > 40) {
+                transcript.removeFirst();
+            }
             logical.append(line);
             Matcher literal = LITERAL.matcher(line);
             if (!literal.find()) {
