@@ -11,6 +11,7 @@ import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.MemoryJamesServerMain;
 import org.apache.james.modules.RunArgumentsModule;
 import org.apache.james.modules.server.JMXServerModule;
+import org.apache.james.server.core.configuration.Configuration;
 import org.apache.james.webadmin.mdc.RequestLogger;
 import org.hostedsmime.webadmin.SecretRedactingRequestLogger;
 
@@ -24,12 +25,15 @@ import com.google.inject.multibindings.Multibinder;
  * and {@code mailetcontainer.xml}.
  */
 public class SmimeJamesServerMain implements JamesServerMain {
+    /** Where James reads its configuration; {@code ./run.sh --cassandra} points it at a conf/ with the Cassandra stores. */
+    public static final String CONFIGURATION_PATH = "hostedsmime.configuration.path";
 
     public static void main(String[] args) throws Exception {
         ExtraProperties.initialize();
 
         MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
             .useWorkingDirectoryEnvProperty()
+            .configurationPath(new Configuration.ConfigurationPath(System.getProperty(CONFIGURATION_PATH, "file://conf/")))
             .build();
         new EmbeddedServerPreparation(Path.of(configuration.directories().getRootDirectory()), Clock.systemUTC())
             .prepare();

@@ -9,6 +9,11 @@ import org.apache.mailet.AttributeName;
 public final class SmimeAttributes {
     /** What the sender asked for this message: {@code none}, {@code sign} or {@code encrypt}. */
     public static final AttributeName OUTBOUND_REQUEST = AttributeName.of("org.hostedsmime.outbound.request");
+    /**
+     * The sender's {@code X-Smime-Options} value once the header is removed: a mail reprocessed from the error
+     * repository is decided again with it, so an outage never turns "encrypt this one" into plaintext.
+     */
+    public static final AttributeName OUTBOUND_OPTION = AttributeName.of("org.hostedsmime.outbound.option");
     /** Recipients without a usable certificate (list of addresses), when encryption was asked for. */
     public static final AttributeName RECIPIENTS_WITHOUT_KEY = AttributeName.of("org.hostedsmime.outbound.recipientsWithoutKey");
     /** Fingerprint of the certificate the message was signed with. */

@@ -13,7 +13,6 @@ import javax.mail.internet.MimeMultipart;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
-import org.apache.james.server.core.MimeMessageWrapper;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
@@ -43,10 +42,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Decrypting at delivery stores the plaintext in the mailbox: see docs/mailets.md.</p>
  *
+ * <p>While a store is unavailable the mail waits and is retried ({@code storeRetries}, {@code storeRetryDelay});
+ * when the retries are used up it is delivered unchanged, {@code X-Smime-Encryption: no-key}.</p>
+ *
  * <p>Parameters: {@code language} = {@code en} (default) or {@code zh-CN}, the language of
  * {@code X-Smime-Encryption-Description}; {@code keepEncryptedOriginal} = {@code false} (default) or
  * {@code true} to deliver {@code multipart/mixed} with the decrypted message and the original ciphertext
- * ({@code smime.p7m}) attached.</p>
+ * ({@code smime.p7m}) attached; {@code storeRetries} (default 6) and {@code storeRetryDelay} (default
+ * {@code 60s}, doubling).</p>
  * <pre>{@code
  * <mailet match="All" class="org.hostedsmime.mailets.SmimeDecrypt">
  *     <language>en</language>
@@ -61,6 +64,7 @@ public class SmimeDecrypt extends GenericMailet {
     private final InboundDecryption decryption;
     private SmimeMessages language;
     private boolean keepEncryptedOriginal;
+    private StoreOutageRetry outageRetry;
 
     @Inject
     public SmimeDecrypt(InboundDecryption decryption) {
@@ -71,6 +75,7 @@ public class SmimeDecrypt extends GenericMailet {
     public void init() throws MessagingException {
         language = VerdictLanguage.parse(getInitParameter("language", "en"));
         keepEncryptedOriginal = getInitParameter("keepEncryptedOriginal", false);
+        outageRetry = StoreOutageRetry.fromParameters(this);
     }
 
     @Override
@@ -79,6 +84,19 @@ public class SmimeDecrypt extends GenericMailet {
         if (!SmimeStructure.of(message).isEncrypted() || mail.getRecipients().isEmpty()) {
             return;
         }
+        try {
+            decrypt(mail, message);
+        } catch (RuntimeException e) {
+            if (!StoreOutageRetry.isOutage(e)) {
+                throw e;
+            }
+            if (!outageRetry.retryLater(getMailetContext(), mail, e)) {
+                annotate(mail, EncryptionVerdict.NO_KEY);
+            }
+        }
+    }
+
+    private void decrypt(Mail mail, MimeMessage message) throws MessagingException {
         Map<EncryptionVerdict, List<MailAddress>> groups = new LinkedHashMap<>();
         Map<EncryptionVerdict, Classification> firstOfGroup = new LinkedHashMap<>();
         for (MailAddress recipient : mail.getRecipients()) {
@@ -92,13 +110,17 @@ public class SmimeDecrypt extends GenericMailet {
         }
         Classification classification = firstOfGroup.get(here);
         EncryptionVerdict verdict = here == EncryptionVerdict.DECRYPTED ? decryptInPlace(mail, classification) : here;
+        annotate(mail, verdict);
+        LOGGER.info("Encrypted mail {} for {}: {} ({})", mail.getName(), mail.getRecipients(), verdict.value(), classification.reason());
+    }
+
+    private void annotate(Mail mail, EncryptionVerdict verdict) {
         for (VerdictHeaders.Header header : VerdictHeaders.encryption(verdict, language)) {
             for (MailAddress recipient : mail.getRecipients()) {
                 mail.addSpecificHeaderForRecipient(PerRecipientHeaders.Header.builder().name(header.name()).value(header.value()).build(), recipient);
             }
         }
         mail.setAttribute(new Attribute(SmimeAttributes.ENCRYPTION, AttributeValue.of(verdict.value())));
-        LOGGER.info("Encrypted mail {} for {}: {} ({})", mail.getName(), mail.getRecipients(), verdict.value(), classification.reason());
     }
 
     /** Other groups go back to this processor as copies of their own; this mail keeps the first group. */
@@ -122,7 +144,7 @@ public class SmimeDecrypt extends GenericMailet {
             }
             SpooledMimeEntity content = decrypted.content().orElseThrow();
             try (SmimeResult result = keepEncryptedOriginal ? withOriginal(encrypted, content) : OuterHeaders.withContent(encrypted, content)) {
-                mail.setMessage(new MimeMessageWrapper(result.message()));
+                mail.setMessage(result.message());
             }
             mail.setAttribute(new Attribute(SmimeAttributes.DECRYPTED_WITH, AttributeValue.of(decrypted.key().orElseThrow().fingerprint().value())));
             if (keepEncryptedOriginal) {

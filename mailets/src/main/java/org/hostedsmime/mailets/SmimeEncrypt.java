@@ -10,7 +10,6 @@ import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
-import org.apache.james.server.core.MimeMessageWrapper;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
@@ -91,7 +90,7 @@ public class SmimeEncrypt extends GenericMailet {
         }
 
         MimeMessage encrypted = encryptor.encrypt(mail.getMessage(), encryptTo);
-        mail.setMessage(new MimeMessageWrapper(encrypted));
+        mail.setMessage(encrypted);
 
         mail.setAttribute(new Attribute(SmimeAttributes.ENCRYPTED_FOR,
             StringListValue.of(encryptTo.stream().map(RecipientCertificate::address).toList())));

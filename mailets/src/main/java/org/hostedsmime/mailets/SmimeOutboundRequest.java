@@ -7,6 +7,7 @@ import javax.mail.MessagingException;
 
 import org.apache.james.core.Username;
 import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * {@code X-Smime-Options: sign-only | encrypt | none}. Records the decision in the
  * {@code org.hostedsmime.outbound.request} attribute ({@code none}, {@code sign}, {@code encrypt}) for the
  * {@code SenderSmimeSignEnabled} / {@code SenderSmimeEncryptEnabled} matchers, and removes
- * {@code X-Smime-Options}: it never leaves the server.
+ * {@code X-Smime-Options}: it never leaves the server. The option is kept in the
+ * {@code org.hostedsmime.outbound.option} attribute, so a mail reprocessed from the error repository after a
+ * store outage is decided the same way.
  *
  * <p>Mail without an authenticated sender is left alone (its {@code X-Smime-Options}, if any, was removed
  * on entry by {@code RemoveSmimeVerdictHeaders}). No parameters.</p>
@@ -51,10 +54,13 @@ public class SmimeOutboundRequest extends GenericMailet {
             return;
         }
         String[] option = mail.getMessage().getHeader(SmimeHeaders.OPTIONS);
-        Optional<String> requested = Optional.ofNullable(option).filter(values -> values.length > 0).map(values -> values[0]);
+        Optional<String> inHeader = Optional.ofNullable(option).filter(values -> values.length > 0).map(values -> values[0]);
+        // A mail reprocessed from the error repository lost the header on its first pass: the attribute kept it.
+        Optional<String> requested = inHeader.or(() -> AttributeUtils.getValueAndCastFromMail(mail, SmimeAttributes.OUTBOUND_OPTION, String.class));
         OutboundRequest request = OutboundRequest.resolve(settings.current(sender.get()), requested);
 
-        if (requested.isPresent()) {
+        if (inHeader.isPresent()) {
+            mail.setAttribute(new Attribute(SmimeAttributes.OUTBOUND_OPTION, AttributeValue.of(inHeader.get())));
             HeaderLines.remove(mail.getMessage(), SmimeHeaders.OPTIONS::equalsIgnoreCase)
                 .ifPresent(removal -> setMessage(mail, removal));
         }

@@ -6,7 +6,6 @@ import javax.inject.Inject;
 import javax.mail.MessagingException;
 
 import org.apache.james.core.Username;
-import org.apache.james.server.core.MimeMessageWrapper;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
@@ -71,8 +70,8 @@ public class SmimeSign extends GenericMailet {
         }
         SigningIdentity identity = lookup.identity().get();
         try (SmimeResult signed = signer.sign(mail.getMessage(), identity)) {
-            // Copying into James's own storage writes the message, which computes the signature.
-            mail.setMessage(new MimeMessageWrapper(signed.message()));
+            // James copies it into its own storage (MailImpl.setMessage): writing it computes the signature.
+            mail.setMessage(signed.message());
         }
         mail.setAttribute(new Attribute(SmimeAttributes.SIGNED_WITH, AttributeValue.of(identity.fingerprint().value())));
         LOGGER.info("Signed mail {} from {} with certificate {}", mail.getName(), sender.asString(), identity.fingerprint());

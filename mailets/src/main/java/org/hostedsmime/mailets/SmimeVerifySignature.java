@@ -18,7 +18,6 @@ import javax.mail.internet.MimeMultipart;
 
 import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
-import org.apache.james.server.core.MimeMessageWrapper;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
@@ -50,7 +49,11 @@ import org.slf4j.LoggerFactory;
  * <p>Opaque signed-data is replaced by the equivalent {@code multipart/signed} (same signature, detached), so
  * IMAP clients show the content and can still verify it.</p>
  *
- * <p>Parameters: {@code language} = {@code en} (default) or {@code zh-CN}.</p>
+ * <p>While a store is unavailable the mail waits and is retried; when the retries are used up it is delivered
+ * without a verdict.</p>
+ *
+ * <p>Parameters: {@code language} = {@code en} (default) or {@code zh-CN}; {@code storeRetries} (default 6)
+ * and {@code storeRetryDelay} (default {@code 60s}, doubling).</p>
  * <pre>{@code
  * <mailet match="All" class="org.hostedsmime.mailets.SmimeVerifySignature">
  *     <language>en</language>
@@ -64,6 +67,7 @@ public class SmimeVerifySignature extends GenericMailet {
     private final TrustMaterials trustMaterials;
     private final SignatureVerifier verifier;
     private SmimeMessages language;
+    private StoreOutageRetry outageRetry;
 
     @Inject
     public SmimeVerifySignature(TrustMaterials trustMaterials, java.time.Clock clock) {
@@ -74,10 +78,23 @@ public class SmimeVerifySignature extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         language = VerdictLanguage.parse(getInitParameter("language", "en"));
+        outageRetry = StoreOutageRetry.fromParameters(this);
     }
 
     @Override
     public void service(Mail mail) throws MessagingException {
+        try {
+            verify(mail);
+        } catch (RuntimeException e) {
+            if (!StoreOutageRetry.isOutage(e)) {
+                throw e;
+            }
+            // Used up: delivered without a verdict, rather than with one made without the domain's trust.
+            outageRetry.retryLater(getMailetContext(), mail, e);
+        }
+    }
+
+    private void verify(Mail mail) throws MessagingException {
         MimeMessage message = mail.getMessage();
         Part signed = signedPart(mail, message);
         if (!SmimeStructure.of(signed).isSigned()) {
@@ -121,7 +138,7 @@ public class SmimeVerifySignature extends GenericMailet {
             }
             if (unwrapped.isPresent()) {
                 try (SmimeResult detached = OuterHeaders.withContent(message, unwrapped.get())) {
-                    mail.setMessage(new MimeMessageWrapper(detached.message()));
+                    mail.setMessage(detached.message());
                 }
             }
         } finally {

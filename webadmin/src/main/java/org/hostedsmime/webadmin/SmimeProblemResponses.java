@@ -33,7 +33,7 @@ public final class SmimeProblemResponses {
         ProblemType.CERTIFICATE_NOT_FOUND, ProblemType.TRUST_ANCHOR_NOT_FOUND, ProblemType.NO_DIRECTORY_CERTIFICATE);
     private static final Set<ProblemType> CONFLICT = Set.of(ProblemType.DUPLICATE, ProblemType.LIMIT_REACHED,
         ProblemType.SMIME_DISABLED, ProblemType.NO_CERTIFICATE, ProblemType.STALE_CRL, ProblemType.CERTIFICATE_NOT_USABLE,
-        ProblemType.HOSTED_CERTIFICATE);
+        ProblemType.HOSTED_CERTIFICATE, ProblemType.NO_PREVIOUS_CERTIFICATE);
 
     public static int statusOf(ProblemType type) {
         if (NOT_FOUND.contains(type)) {
@@ -44,6 +44,9 @@ public final class SmimeProblemResponses {
         }
         if (type == ProblemType.STORE_UNAVAILABLE) {
             return HttpStatus.SERVICE_UNAVAILABLE_503;
+        }
+        if (type == ProblemType.TLS_APPLY_FAILED) {
+            return HttpStatus.INTERNAL_SERVER_ERROR_500;
         }
         return HttpStatus.BAD_REQUEST_400;
     }

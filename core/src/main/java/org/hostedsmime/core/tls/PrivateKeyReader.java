@@ -93,7 +93,7 @@ public final class PrivateKeyReader {
                     return converter.getKeyPair(legacy.decryptKeyPair(new JcePEMDecryptorProviderBuilder()
                         .setProvider(CryptoProvider.BOUNCY_CASTLE)
                         .build(requirePassword(password)))).getPrivate();
-                } catch (PEMException | RuntimeException e) {
+                } catch (IOException | RuntimeException e) {
                     throw wrongPassword();
                 }
             }

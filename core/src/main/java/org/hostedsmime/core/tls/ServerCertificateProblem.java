@@ -21,7 +21,7 @@ public class ServerCertificateProblem extends SmimeException {
     }
 
     /** With the problem type's own message. */
-    public static ServerCertificateProblem of(ProblemType type, String technicalMessage, Map<String, ?> details, Object... messageArguments) {
+    public static ServerCertificateProblem refused(ProblemType type, String technicalMessage, Map<String, ?> details, Object... messageArguments) {
         return new ServerCertificateProblem(type, type.messageKey(), technicalMessage, details, null, messageArguments);
     }
 

@@ -12,15 +12,12 @@ import org.hostedsmime.core.problem.ProblemType;
 import org.hostedsmime.core.problem.SmimeException;
 
 /**
- * An upload decoded, whatever its layout (the four of the SSL certificate upload document):
- * <ol>
- *     <li>certificate, chain and key in three fields;</li>
- *     <li>and 3. a {@code .pem} certificate field holding the certificate followed by its chain, no chain field;</li>
- *     <li value="4">several {@code BEGIN CERTIFICATE} sections: the first is the server certificate, the rest its chain.</li>
- * </ol>
- * A certificate field with several certificates next to a chain field is refused ({@code multiple-certificates}):
- * the two fields were most likely swapped. A key found in the certificate field (a combined PEM file) is used
- * when the key field is empty.
+ * An upload decoded, whatever its layout among the four of the SSL certificate upload document: certificate,
+ * chain and key in three fields (1); a {@code .pem} certificate field holding the certificate followed by its
+ * chain, and no chain field (2, 3); several {@code BEGIN CERTIFICATE} sections, the first being the server
+ * certificate and the rest its chain (4). A certificate field with several certificates next to a chain field is
+ * refused ({@code multiple-certificates}): the two fields were most likely swapped. A key found in the
+ * certificate field (a combined PEM file) is used when the key field is empty.
  *
  * @param privateKey empty when the upload carries none (completing a certificate signing request)
  */
@@ -38,7 +35,7 @@ public record UploadedServerCertificate(X509Certificate certificate, List<X509Ce
         List<X509Certificate> chain = new ArrayList<>(certificates.subList(1, certificates.size()));
         if (upload.chain().isPresent()) {
             if (certificates.size() > 1) {
-                throw ServerCertificateProblem.of(ProblemType.MULTIPLE_CERTIFICATES,
+                throw ServerCertificateProblem.refused(ProblemType.MULTIPLE_CERTIFICATES,
                     "The certificate field holds " + certificates.size() + " certificates and a chain field is given",
                     Map.of("field", CERTIFICATE_FIELD, "certificateCount", certificates.size()));
             }

@@ -53,6 +53,18 @@ public class SmimeJamesServerExtension {
                 .replace("<delayTime>5000, 100000, 500000</delayTime>", "<delayTime>500, 1000, 2000</delayTime>"));
         }
 
+        /**
+         * Every store on Cassandra ({@code SmimeCassandraModule} with its own session) at {@code hostAndPort}, in
+         * {@code keyspace}; both are read when the server starts.
+         */
+        public Builder cassandra(java.util.function.Supplier<String> hostAndPort, java.util.function.Supplier<String> keyspace) {
+            return editConf("extensions.properties", conf -> conf.replace("org.hostedsmime.app.guice.SmimeMemoryModule",
+                    "org.hostedsmime.app.guice.SmimeCassandraModule"))
+                .editConf("cassandra.properties", ignored -> "cassandra.nodes=" + hostAndPort.get() + "\n"
+                    + "cassandra.keyspace=" + keyspace.get() + "\n"
+                    + "cassandra.replication.factor=1\n");
+        }
+
         /** Replaces bindings, e.g. a failing store to test what happens on failure. */
         public Builder overrideModule(Module module) {
             overrides.add(module);
@@ -62,6 +74,25 @@ public class SmimeJamesServerExtension {
         public Builder lifecycle(JamesServerExtension.Lifecycle lifecycle) {
             this.lifecycle = lifecycle;
             return this;
+        }
+
+        /** A server as {@link #build()} starts it, in {@code workingDirectory}, not started: for tests that restart. */
+        public org.apache.james.GuiceJamesServer newServer(java.nio.file.Path workingDirectory) {
+            configuration.writeTo(workingDirectory);
+            new EmbeddedServerPreparation(workingDirectory, Clock.systemUTC()).prepare();
+            GuiceJamesServerHolder holder = new GuiceJamesServerHolder(SmimeJamesServerMain.createServer(MemoryJamesConfiguration.builder()
+                .workingDirectory(workingDirectory.toFile())
+                .build()));
+            overrides.forEach(module -> holder.server = holder.server.overrideWith(module));
+            return holder.server;
+        }
+
+        private static final class GuiceJamesServerHolder {
+            private org.apache.james.GuiceJamesServer server;
+
+            private GuiceJamesServerHolder(org.apache.james.GuiceJamesServer server) {
+                this.server = server;
+            }
         }
 
         public JamesServerExtension build() {

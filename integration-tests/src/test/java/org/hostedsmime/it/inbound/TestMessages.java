@@ -26,7 +26,7 @@ import org.hostedsmime.core.testing.TestPki;
  * Signed and encrypted messages as other people's software makes them: Bouncy Castle (through this
  * project's signer and encryptor, as any BC-based client) and the OpenSSL command line.
  */
-final class TestMessages {
+public final class TestMessages {
     private final Path directory;
 
     TestMessages(Path directory) {
@@ -66,7 +66,7 @@ final class TestMessages {
     }
 
     /** Encrypted with Bouncy Castle for the given certificates (AES-256-CBC, or GCM when {@code gcm}). */
-    static byte[] bcEncrypted(byte[] message, boolean gcm, TestCredential... recipients) throws Exception {
+    public static byte[] bcEncrypted(byte[] message, boolean gcm, TestCredential... recipients) throws Exception {
         SmimeCapabilities capabilities = gcm ? SmimeCapabilities.ofThisServer() : SmimeCapabilities.NONE;
         List<RecipientCertificate> to = java.util.Arrays.stream(recipients)
             .map(recipient -> new RecipientCertificate("r", recipient.certificate(), CertificateSource.COLLECTED, capabilities)).toList();

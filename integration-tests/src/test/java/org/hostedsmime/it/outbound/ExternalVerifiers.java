@@ -32,14 +32,14 @@ import org.hostedsmime.core.testing.TestPki;
  * Checks a message the way its recipient's software would: Bouncy Castle, the OpenSSL command line
  * ({@code openssl cms}) and GnuPG's {@code gpgsm}.
  */
-final class ExternalVerifiers {
+public final class ExternalVerifiers {
 
-    static MimeMessage parse(byte[] data) throws Exception {
+    public static MimeMessage parse(byte[] data) throws Exception {
         return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(data));
     }
 
     /** Verifies a multipart/signed message with Bouncy Castle; returns the signed content's first text. */
-    static SMIMESigned verifyWithBouncyCastle(byte[] message, X509Certificate signer) throws Exception {
+    public static SMIMESigned verifyWithBouncyCastle(byte[] message, X509Certificate signer) throws Exception {
         SMIMESigned signed = new SMIMESigned((MimeMultipart) parse(message).getContent());
         SignerInformation information = signed.getSignerInfos().getSigners().iterator().next();
         assertThat(information.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(CryptoProvider.BOUNCY_CASTLE).build(signer)))
@@ -48,20 +48,20 @@ final class ExternalVerifiers {
     }
 
     /** Decrypts an enveloped-data message with the recipient's key (Bouncy Castle); returns the inner entity. */
-    static byte[] decryptWithBouncyCastle(byte[] message, TestCredential recipient) throws Exception {
+    public static byte[] decryptWithBouncyCastle(byte[] message, TestCredential recipient) throws Exception {
         SMIMEEnveloped enveloped = new SMIMEEnveloped(parse(message));
         RecipientInformation information = enveloped.getRecipientInfos().get(new JceKeyTransRecipientId(recipient.certificate()));
         assertThat(information).as("a RecipientInfo for " + recipient.certificate().getSubjectX500Principal()).isNotNull();
         return information.getContent(new JceKeyTransEnvelopedRecipient(recipient.privateKey()).setProvider(CryptoProvider.BOUNCY_CASTLE));
     }
 
-    static String opensslVerify(Path directory, byte[] message, TestPki pki) throws Exception {
+    public static String opensslVerify(Path directory, byte[] message, TestPki pki) throws Exception {
         Path file = Files.write(Files.createTempFile(directory, "signed", ".eml"), message);
         Path root = Files.writeString(directory.resolve("root.pem"), TestPki.pem(pki.root()));
         return run(directory, "openssl", "cms", "-verify", "-in", file.toString(), "-CAfile", root.toString(), "-purpose", "smimesign");
     }
 
-    static byte[] opensslDecrypt(Path directory, byte[] message, TestCredential recipient) throws Exception {
+    public static byte[] opensslDecrypt(Path directory, byte[] message, TestCredential recipient) throws Exception {
         Path file = Files.write(Files.createTempFile(directory, "encrypted", ".eml"), message);
         Path key = Files.writeString(Files.createTempFile(directory, "key", ".pem"), recipient.privateKeyPkcs8Pem());
         Path certificate = Files.writeString(Files.createTempFile(directory, "cert", ".pem"), recipient.certificatePem());
@@ -75,7 +75,7 @@ final class ExternalVerifiers {
      * {@code gpgsm --verify} of the detached signature against the signed part, with the test root as the only
      * trusted root (CRL and policy checks off: the test PKI publishes neither).
      */
-    static String gpgsmVerify(Path directory, byte[] message, TestPki pki) throws Exception {
+    public static String gpgsmVerify(Path directory, byte[] message, TestPki pki) throws Exception {
         MimeMultipart signed = (MimeMultipart) parse(message).getContent();
         byte[] signedPart = SignedPartBytes.of(message);
         Path content = Files.write(directory.resolve("content.bin"), signedPart);
@@ -102,7 +102,7 @@ final class ExternalVerifiers {
     }
 
     /** Runs a command, returns stdout+stderr, fails the test on a non-zero exit. */
-    static String run(Path directory, String... command) throws IOException, InterruptedException {
+    public static String run(Path directory, String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -110,11 +110,11 @@ final class ExternalVerifiers {
         return output;
     }
 
-    static MimeMessage innerEntity(byte[] decrypted) throws Exception {
+    public static MimeMessage innerEntity(byte[] decrypted) throws Exception {
         return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(decrypted));
     }
 
-    static PrivateKey keyOf(TestCredential credential) {
+    public static PrivateKey keyOf(TestCredential credential) {
         return credential.privateKey();
     }
 
