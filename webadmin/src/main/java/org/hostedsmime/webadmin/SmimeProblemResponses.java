@@ -30,7 +30,8 @@ public final class SmimeProblemResponses {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
     private static final Set<ProblemType> NOT_FOUND = Set.of(ProblemType.USER_NOT_FOUND, ProblemType.DOMAIN_NOT_FOUND,
-        ProblemType.CERTIFICATE_NOT_FOUND, ProblemType.TRUST_ANCHOR_NOT_FOUND, ProblemType.NO_DIRECTORY_CERTIFICATE);
+        ProblemType.CERTIFICATE_NOT_FOUND, ProblemType.TRUST_ANCHOR_NOT_FOUND, ProblemType.NO_DIRECTORY_CERTIFICATE,
+        ProblemType.PREVIOUS_CERTIFICATE_NOT_FOUND);
     private static final Set<ProblemType> CONFLICT = Set.of(ProblemType.DUPLICATE, ProblemType.LIMIT_REACHED,
         ProblemType.SMIME_DISABLED, ProblemType.NO_CERTIFICATE, ProblemType.STALE_CRL, ProblemType.CERTIFICATE_NOT_USABLE,
         ProblemType.HOSTED_CERTIFICATE, ProblemType.NO_PREVIOUS_CERTIFICATE);

@@ -32,7 +32,8 @@ import spark.Service;
  *     then served by every server at once; 200 with the certificate and its {@code warnings}</li>
  *     <li>{@code POST /tls/certificate/validate} → the same checks, nothing applied</li>
  *     <li>{@code GET /tls/certificate/previous}, {@code POST /tls/certificate/rollback} → the certificate served before,
- *     and switching back to it (409 {@code no-previous-certificate} when there is none)</li>
+ *     and switching back to it ({@code no-previous-certificate} when there is none: 404 for the GET, 409 for the
+ *     rollback)</li>
  *     <li>{@code POST /tls/csr} {@code {"commonName", "subjectAltNames", "keyType": "RSA-3072"|"EC-P256"}} → 201 with a
  *     PKCS#10 request ({@code csr}); its private key stays on the server and completes a later {@code PUT} without key</li>
  * </ul>

@@ -43,6 +43,8 @@ public enum ProblemType {
     SHA1_SIGNATURE("sha1-signature"),
     WEAK_KEY("weak-key"),
     NO_PREVIOUS_CERTIFICATE("no-previous-certificate"),
+    /** Same type string as {@link #NO_PREVIOUS_CERTIFICATE}, for showing the previous certificate (404, not 409). */
+    PREVIOUS_CERTIFICATE_NOT_FOUND("no-previous-certificate", "problem.no-previous-certificate"),
     TLS_APPLY_FAILED("tls-apply-failed");
 
     private final String type;

@@ -57,7 +57,7 @@ public class ServerCertificateService {
 
     /** The certificate a rollback would switch to. */
     public ServerCertificateView previous() {
-        AppliedServerCertificate previous = requirePrevious();
+        AppliedServerCertificate previous = requirePrevious(ProblemType.PREVIOUS_CERTIFICATE_NOT_FOUND);
         return ServerCertificateView.of(previous.credentials(), List.of(), previous.appliedAt(), List.of());
     }
 
@@ -80,7 +80,7 @@ public class ServerCertificateService {
     }
 
     public synchronized ServerCertificateView rollback() {
-        AppliedServerCertificate previous = requirePrevious();
+        AppliedServerCertificate previous = requirePrevious(ProblemType.NO_PREVIOUS_CERTIFICATE);
         Instant appliedAt = switchTo(previous.credentials());
         LOGGER.info("Server TLS certificate rolled back to {} ({})", Fingerprint.of(previous.credentials().leaf()),
             previous.credentials().leaf().getSubjectX500Principal().getName());
@@ -233,8 +233,8 @@ public class ServerCertificateService {
         return new AppliedServerCertificate(served, current.flatMap(AppliedServerCertificate::appliedAt));
     }
 
-    private AppliedServerCertificate requirePrevious() {
+    private AppliedServerCertificate requirePrevious(ProblemType absent) {
         return Mono.from(store.previous()).blockOptional()
-            .orElseThrow(() -> ServerCertificateProblem.refused(ProblemType.NO_PREVIOUS_CERTIFICATE, "No previous server certificate is kept", Map.of()));
+            .orElseThrow(() -> ServerCertificateProblem.refused(absent, "No previous server certificate is kept", Map.of()));
     }
 }

@@ -126,7 +126,7 @@ class ServerCertificateServiceTest {
         assertThat(problemOf(() -> service.apply(upload(PKI.serverLeaf("mail.example.net").build())))).isEqualTo(ProblemType.DOMAIN_MISMATCH);
 
         assertThat(servers.served()).isSameAs(selfSigned);
-        assertThat(problemOf(() -> service.previous())).isEqualTo(ProblemType.NO_PREVIOUS_CERTIFICATE);
+        assertThat(problemOf(() -> service.previous())).isEqualTo(ProblemType.PREVIOUS_CERTIFICATE_NOT_FOUND);
     }
 
     @Test

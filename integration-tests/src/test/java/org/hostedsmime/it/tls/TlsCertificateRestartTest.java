@@ -55,6 +55,11 @@ class TlsCertificateRestartTest {
         try {
             RunningJames james = new RunningJames(first);
             selfSigned = PresentedCertificates.afterSmtpStartTls(james.smtpPort());
+            // Nothing replaced yet: nothing to show, nothing to go back to.
+            given(james.webAdmin()).get("/tls/certificate/previous").then().statusCode(404)
+                .body("type", equalTo("no-previous-certificate"));
+            given(james.webAdmin()).post("/tls/certificate/rollback").then().statusCode(409)
+                .body("type", equalTo("no-previous-certificate"));
             appliedAt = given(james.webAdmin())
                 .body(Map.of("certificate", credential.chainPem(), "privateKey", credential.privateKeyPkcs8Pem()))
                 .put("/tls/certificate").then().statusCode(200)
