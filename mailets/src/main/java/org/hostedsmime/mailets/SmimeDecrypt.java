@@ -13,6 +13,7 @@ import javax.mail.internet.MimeMultipart;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
@@ -128,8 +129,13 @@ public class SmimeDecrypt extends GenericMailet {
         for (Map.Entry<EncryptionVerdict, List<MailAddress>> group : groups.entrySet()) {
             if (group.getKey() != kept) {
                 Mail copy = mail.duplicate();
-                copy.setRecipients(group.getValue());
-                getMailetContext().sendMail(copy, mail.getState());
+                try {
+                    copy.setRecipients(group.getValue());
+                    getMailetContext().sendMail(copy, mail.getState());
+                } finally {
+                    // The queue keeps its own copy: this one's message source is released now, as James's mailets do.
+                    LifecycleUtil.dispose(copy);
+                }
             }
         }
         mail.setRecipients(groups.get(kept));

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.mail.MessagingException;
 
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.util.DurationParser;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
@@ -66,8 +67,12 @@ final class StoreOutageRetry {
         }
         Duration delay = firstDelay.multipliedBy(1L << Math.min(attempts, 20));
         Mail copy = mail.duplicate();
-        copy.setAttribute(new Attribute(ATTEMPTS, AttributeValue.of(attempts + 1)));
-        context.sendMail(copy, mail.getState(), delay.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            copy.setAttribute(new Attribute(ATTEMPTS, AttributeValue.of(attempts + 1)));
+            context.sendMail(copy, mail.getState(), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            LifecycleUtil.dispose(copy);
+        }
         mail.setState(Mail.GHOST);
         LOGGER.warn("Store unavailable ({}): mail {} retried in {} ms (attempt {} of {})", cause.getMessage(), mail.getName(),
             delay.toMillis(), attempts + 1, maxRetries);
