@@ -35,6 +35,7 @@ import org.hostedsmime.core.inbound.SignatureVerdict;
 import org.hostedsmime.core.inbound.SignatureVerifier;
 import org.hostedsmime.core.inbound.SmimeStructure;
 import org.hostedsmime.core.inbound.VerdictHeaders;
+import org.hostedsmime.core.trust.TrustMaterial;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,12 +111,18 @@ public class SmimeVerifySignature extends GenericMailet {
         if (byDomain.isEmpty()) {
             return;
         }
+        // Every store read happens before the first header is added: an outage half-way would otherwise leave
+        // some recipients' verdicts on the mail that is retried.
+        Map<Domain, TrustMaterial> trust = new LinkedHashMap<>();
+        for (Domain domain : byDomain.keySet()) {
+            trust.put(domain, trustMaterials.forDomain(domain).block());
+        }
         Optional<SpooledMimeEntity> unwrapped = Optional.empty();
         SignatureCheck first = null;
         SignatureCheck valid = null;
         try {
             for (Map.Entry<Domain, List<MailAddress>> domain : byDomain.entrySet()) {
-                SignatureVerifier.Outcome outcome = verifier.verify(signed, from, trustMaterials.forDomain(domain.getKey()).block());
+                SignatureVerifier.Outcome outcome = verifier.verify(signed, from, trust.get(domain.getKey()));
                 if (signed != message) {
                     // Nested under the kept ciphertext: verified where it is, not rewritten.
                     outcome.unwrappedContent().ifPresent(SpooledMimeEntity::close);
