@@ -136,6 +136,15 @@ public class CassandraHostedCertificateStore implements HostedCertificateStore {
             .map(Fingerprint::new));
     }
 
+    /** One read of the user's partition (bounded by the per-user limit): the default is its static column. */
+    @Override
+    public Publisher<HostedCertificate> retrieveDefaultCertificate(Username owner) {
+        return StoreAvailability.guard(executor.executeRows(selectAll.bind().setString("owner", owner.asString()))
+            .filter(row -> row.getString("fingerprint") != null && row.getString("fingerprint").equals(row.getString("default_fingerprint")))
+            .map(row -> toCertificate(owner, row))
+            .next());
+    }
+
     private static HostedCertificate toCertificate(Username owner, Row row) {
         return new HostedCertificate(owner, new Fingerprint(row.getString("fingerprint")),
             CertificateCodec.certificates(row.getList("chain", ByteBuffer.class)),

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * <p>Decrypting at delivery stores the plaintext in the mailbox: see docs/mailets.md.</p>
  *
  * <p>While a store is unavailable the mail waits and is retried ({@code storeRetries}, {@code storeRetryDelay});
- * when the retries are used up it is delivered unchanged, {@code X-Smime-Encryption: no-key}.</p>
+ * when the retries are used up it is delivered unchanged, {@code X-Smime-Encryption: no-key}, with a description
+ * saying the key store was unavailable.</p>
  *
  * <p>Parameters: {@code language} = {@code en} (default) or {@code zh-CN}, the language of
  * {@code X-Smime-Encryption-Description}; {@code keepEncryptedOriginal} = {@code false} (default) or
@@ -61,6 +62,9 @@ import org.slf4j.LoggerFactory;
  */
 public class SmimeDecrypt extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(SmimeDecrypt.class);
+
+    /** The no-key description when the store stayed down through every retry: the user may have the key. */
+    private static final String STORE_UNAVAILABLE_DESCRIPTION = "encryption.no-key.store-unavailable";
 
     private final InboundDecryption decryption;
     private SmimeMessages language;
@@ -92,7 +96,7 @@ public class SmimeDecrypt extends GenericMailet {
                 throw e;
             }
             if (!outageRetry.retryLater(getMailetContext(), mail, e)) {
-                annotate(mail, EncryptionVerdict.NO_KEY);
+                annotate(mail, EncryptionVerdict.NO_KEY, STORE_UNAVAILABLE_DESCRIPTION);
             }
         }
     }
@@ -111,12 +115,12 @@ public class SmimeDecrypt extends GenericMailet {
         }
         Classification classification = firstOfGroup.get(here);
         EncryptionVerdict verdict = here == EncryptionVerdict.DECRYPTED ? decryptInPlace(mail, classification) : here;
-        annotate(mail, verdict);
+        annotate(mail, verdict, verdict.messageKey());
         LOGGER.info("Encrypted mail {} for {}: {} ({})", mail.getName(), mail.getRecipients(), verdict.value(), classification.reason());
     }
 
-    private void annotate(Mail mail, EncryptionVerdict verdict) {
-        for (VerdictHeaders.Header header : VerdictHeaders.encryption(verdict, language)) {
+    private void annotate(Mail mail, EncryptionVerdict verdict, String descriptionKey) {
+        for (VerdictHeaders.Header header : VerdictHeaders.encryption(verdict, descriptionKey, language)) {
             for (MailAddress recipient : mail.getRecipients()) {
                 mail.addSpecificHeaderForRecipient(PerRecipientHeaders.Header.builder().name(header.name()).value(header.value()).build(), recipient);
             }

@@ -183,8 +183,7 @@ public class HostedCertificateService {
      * {@code revoked}, {@code untrusted}...).
      */
     public SigningIdentityLookup signingIdentity(Username user) {
-        Optional<HostedCertificate> defaultCertificate = defaultFingerprint(user)
-            .flatMap(fingerprint -> Mono.from(certificates.retrieve(user, fingerprint)).blockOptional());
+        Optional<HostedCertificate> defaultCertificate = Mono.from(certificates.retrieveDefaultCertificate(user)).blockOptional();
         if (defaultCertificate.isEmpty()) {
             return SigningIdentityLookup.refused("no-certificate");
         }

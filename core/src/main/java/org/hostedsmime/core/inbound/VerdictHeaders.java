@@ -37,9 +37,14 @@ public final class VerdictHeaders {
     }
 
     public static List<Header> encryption(EncryptionVerdict verdict, SmimeMessages language) {
+        return encryption(verdict, verdict.messageKey(), language);
+    }
+
+    /** The verdict with another description than its usual one, e.g. why there was no key this time. */
+    public static List<Header> encryption(EncryptionVerdict verdict, String descriptionKey, SmimeMessages language) {
         return List.of(
             new Header(SmimeHeaders.ENCRYPTION, verdict.value()),
-            new Header(SmimeHeaders.ENCRYPTION_DESCRIPTION, encoded(SmimeHeaders.ENCRYPTION_DESCRIPTION, language.text(verdict.messageKey()))));
+            new Header(SmimeHeaders.ENCRYPTION_DESCRIPTION, encoded(SmimeHeaders.ENCRYPTION_DESCRIPTION, language.text(descriptionKey))));
     }
 
     /** A quoted-string (RFC 5322): backslash and double quote escaped, anything outside printable ASCII dropped. */

@@ -4,6 +4,8 @@ import org.apache.james.core.Username;
 import org.hostedsmime.core.certificate.Fingerprint;
 import org.reactivestreams.Publisher;
 
+import reactor.core.publisher.Mono;
+
 /**
  * Users' hosted certificates and which one is each user's default. Private keys only ever reach it
  * encrypted ({@link HostedCertificate#encryptedKey()}).
@@ -29,4 +31,12 @@ public interface HostedCertificateStore {
 
     /** Empty when the owner has no default certificate. */
     Publisher<Fingerprint> retrieveDefault(Username owner);
+
+    /**
+     * The default certificate with its encrypted key, what every signed mail needs: empty when there is no
+     * default. A store that can read both at once (one Cassandra partition) overrides this.
+     */
+    default Publisher<HostedCertificate> retrieveDefaultCertificate(Username owner) {
+        return Mono.from(retrieveDefault(owner)).flatMap(fingerprint -> Mono.from(retrieve(owner, fingerprint)));
+    }
 }

@@ -131,6 +131,22 @@ public interface HostedCertificateStoreContract {
     }
 
     @Test
+    default void theDefaultCertificateComesWholeWithItsKey() {
+        HostedCertificate first = hosted(ALICE, NOW);
+        HostedCertificate second = hosted(ALICE, NOW.plusSeconds(1));
+        Mono.from(store().save(first)).block();
+        Mono.from(store().save(second)).block();
+        assertThat(Mono.from(store().retrieveDefaultCertificate(ALICE)).blockOptional()).isEmpty();
+
+        Mono.from(store().setDefault(ALICE, second.fingerprint())).block();
+
+        assertThat(Mono.from(store().retrieveDefaultCertificate(ALICE)).block()).isEqualTo(second);
+        assertThat(Mono.from(store().retrieveDefaultCertificate(BOB)).blockOptional()).isEmpty();
+        Mono.from(store().delete(ALICE, second.fingerprint())).block();
+        assertThat(Mono.from(store().retrieveDefaultCertificate(ALICE)).blockOptional()).isEmpty();
+    }
+
+    @Test
     default void deletingTheDefaultLeavesNoDefault() {
         HostedCertificate certificate = hosted(ALICE, NOW);
         Mono.from(store().save(certificate)).block();
