@@ -15,6 +15,7 @@ import org.hostedsmime.core.problem.SmimeException;
 import org.hostedsmime.core.store.DomainTrustStore;
 import org.hostedsmime.core.trust.AlgorithmPolicy;
 import org.hostedsmime.core.trust.CertificateValidator;
+import org.hostedsmime.core.trust.CrlReplacement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,14 +112,11 @@ public class DomainTrustService {
             throw new SmimeException(ProblemType.UNTRUSTED_CRL, "No trust anchor or known intermediate of " + domain.asString()
                 + " signed the CRL of " + crl.getIssuerX500Principal(), Map.of("issuer", crl.getIssuerX500Principal().getName()), null);
         }
-        Optional<X509CRL> current = Flux.from(store.crls(domain))
-            .filter(existing -> existing.getIssuerX500Principal().equals(crl.getIssuerX500Principal()))
-            .next()
-            .blockOptional();
-        if (current.isPresent() && current.get().getThisUpdate().after(crl.getThisUpdate())) {
+        Optional<X509CRL> newer = CrlReplacement.newerInstalled(Flux.from(store.crls(domain)).collectList().block(), crl);
+        if (newer.isPresent()) {
             throw new SmimeException(ProblemType.STALE_CRL, "The installed CRL of " + crl.getIssuerX500Principal() + " is newer",
                 Map.of("issuer", crl.getIssuerX500Principal().getName(),
-                    "installedThisUpdate", current.get().getThisUpdate().toInstant().toString()), null);
+                    "installedThisUpdate", newer.get().getThisUpdate().toInstant().toString()), null);
         }
         Mono.from(store.saveCrl(domain, crl)).block();
         CrlView view = CrlView.of(crl);

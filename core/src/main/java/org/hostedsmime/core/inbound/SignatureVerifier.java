@@ -2,7 +2,6 @@ package org.hostedsmime.core.inbound;
 
 import java.io.File;
 import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
@@ -220,7 +219,7 @@ public class SignatureVerifier {
             Optional<X509Certificate> issuer = candidates.stream()
                 .filter(candidate -> !path.contains(candidate))
                 .filter(candidate -> candidate.getSubjectX500Principal().equals(child.getIssuerX500Principal()))
-                .filter(candidate -> signedBy(child, candidate))
+                .filter(candidate -> CertificateValidator.isSignedBy(child, candidate))
                 .findFirst();
             if (issuer.isEmpty()) {
                 break;
@@ -229,15 +228,6 @@ public class SignatureVerifier {
             current = issuer.get();
         }
         return path;
-    }
-
-    private static boolean signedBy(X509Certificate certificate, X509Certificate issuer) {
-        try {
-            certificate.verify(issuer.getPublicKey(), CryptoProvider.BOUNCY_CASTLE);
-            return true;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
     }
 
     private static Optional<Instant> signingTime(AttributeTable attributes) {

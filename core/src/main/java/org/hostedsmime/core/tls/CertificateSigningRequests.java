@@ -1,7 +1,6 @@
 package org.hostedsmime.core.tls;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.security.KeyPair;
 import java.time.Instant;
@@ -22,7 +21,6 @@ import org.bouncycastle.asn1.x509.ExtensionsGenerator;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
@@ -59,7 +57,7 @@ public final class CertificateSigningRequests {
                     .setProvider(CryptoProvider.BOUNCY_CASTLE)
                     .setSecureRandom(CryptoProvider.random())
                     .build(keyPair.getPrivate()));
-            return new PendingCertificateRequest(keyPair.getPrivate(), pem(request), name, dnsNames, keyType, now);
+            return new PendingCertificateRequest(keyPair.getPrivate(), PemFiles.toPem(request), name, dnsNames, keyType, now);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OperatorCreationException e) {
@@ -74,14 +72,6 @@ public final class CertificateSigningRequests {
             throw ServerCertificateProblem.refused(ProblemType.INVALID_ARGUMENT, message, Map.of("field", field), message);
         }
         return name;
-    }
-
-    private static String pem(PKCS10CertificationRequest request) throws IOException {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(request);
-        }
-        return out.toString();
     }
 
     private CertificateSigningRequests() {

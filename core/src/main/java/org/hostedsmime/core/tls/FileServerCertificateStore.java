@@ -1,7 +1,6 @@
 package org.hostedsmime.core.tls;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -22,7 +21,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.bouncycastle.util.io.pem.PemObject;
-import org.bouncycastle.util.io.pem.PemWriter;
 import org.hostedsmime.core.certificate.CertificateDecoder;
 import org.reactivestreams.Publisher;
 
@@ -157,7 +155,7 @@ public class FileServerCertificateStore implements ServerCertificateStore {
         String names = required(headers, SUBJECT_ALT_NAMES, file);
         return Optional.of(new PendingCertificateRequest(
             PrivateKeyReader.read(STATE_FIELD, content, Optional.empty()),
-            pem(request),
+            PemFiles.toPem(request),
             required(headers, COMMON_NAME, file),
             names.isEmpty() ? List.of() : Arrays.asList(names.split(",")),
             CsrKeyType.parse(required(headers, KEY_TYPE, file)).orElseThrow(() -> new IllegalStateException(file + ": unknown key type")),
@@ -192,16 +190,6 @@ public class FileServerCertificateStore implements ServerCertificateStore {
             throw new IllegalStateException(file + " has no " + name + " line");
         }
         return value;
-    }
-
-    private static String pem(PemObject block) {
-        StringWriter out = new StringWriter();
-        try (PemWriter writer = new PemWriter(out)) {
-            writer.writeObject(block);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 
     private static String issuerFileName(X509CRL crl) {

@@ -24,6 +24,8 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.util.io.pem.PemObject;
 import org.hostedsmime.core.crypto.CryptoProvider;
 
 /**
@@ -70,6 +72,16 @@ public final class PemFiles {
     /** {@code BEGIN X509 CRL}. */
     public static String toPem(X509CRL crl) {
         return pem(writer -> writer.writeObject(crl));
+    }
+
+    /** {@code BEGIN CERTIFICATE REQUEST}. */
+    public static String toPem(PKCS10CertificationRequest request) {
+        return pem(writer -> writer.writeObject(request));
+    }
+
+    /** A block read from a PEM file, written out again. */
+    public static String toPem(PemObject block) {
+        return pem(writer -> writer.writeObject(block));
     }
 
     public static void writeSecretAtomically(Path target, String content) {

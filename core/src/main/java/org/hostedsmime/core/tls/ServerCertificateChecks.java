@@ -2,7 +2,6 @@ package org.hostedsmime.core.tls;
 
 import java.security.PrivateKey;
 import java.security.cert.X509CRL;
-import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -132,23 +131,16 @@ public class ServerCertificateChecks {
 
     /** A certificate is revoked when a CRL of its issuer, signed by that issuer, lists it. */
     private static void requireNotRevoked(List<X509Certificate> path, List<X509CRL> crls) {
-        for (int i = 0; i < path.size() - 1; i++) {
-            X509Certificate certificate = path.get(i);
-            X509Certificate issuer = path.get(i + 1);
-            for (X509CRL crl : crls) {
-                X509CRLEntry entry = crl.getRevokedCertificate(certificate);
-                if (entry != null && crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())
-                    && CertificateValidator.isSignedBy(crl, issuer)) {
-                    String crlIssuer = crl.getIssuerX500Principal().getName();
-                    Map<String, Object> details = new LinkedHashMap<>();
-                    details.put("certificate", subject(certificate));
-                    details.put("crlIssuer", crlIssuer);
-                    details.put("revocationDate", entry.getRevocationDate().toInstant().toString());
-                    throw ServerCertificateProblem.worded(ProblemType.REVOKED, subject(certificate) + " is listed in the CRL of " + crlIssuer,
-                        details, subject(certificate), crlIssuer);
-                }
-            }
-        }
+        CertificateValidator.firstRevoked(path, crls).ifPresent(revoked -> {
+            String certificate = subject(revoked.certificate());
+            String crlIssuer = revoked.crl().getIssuerX500Principal().getName();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("certificate", certificate);
+            details.put("crlIssuer", crlIssuer);
+            details.put("revocationDate", revoked.entry().getRevocationDate().toInstant().toString());
+            throw ServerCertificateProblem.worded(ProblemType.REVOKED, certificate + " is listed in the CRL of " + crlIssuer,
+                details, certificate, crlIssuer);
+        });
     }
 
     private List<ServerCertificateWarning> warnings(ServerCertificatePath path, Instant now) {

@@ -48,7 +48,7 @@ public record ServerCertificatePath(List<X509Certificate> certificates, Optional
             Optional<X509Certificate> issuer = unused.stream()
                 .filter(candidate -> candidate.getSubjectX500Principal().equals(issued.getIssuerX500Principal()))
                 .filter(candidate -> candidate.getBasicConstraints() >= 0 || CertificateValidator.isSelfSigned(candidate))
-                .filter(candidate -> TlsTrustStore.isSignedBy(issued, candidate))
+                .filter(candidate -> CertificateValidator.isSignedBy(issued, candidate))
                 .findFirst();
             if (issuer.isEmpty()) {
                 throw incomplete(issued);

@@ -16,6 +16,7 @@ import org.hostedsmime.core.crypto.KeyPairs;
 import org.hostedsmime.core.hosting.CrlView;
 import org.hostedsmime.core.problem.ProblemType;
 import org.hostedsmime.core.problem.SmimeException;
+import org.hostedsmime.core.trust.CrlReplacement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,12 +146,10 @@ public class ServerCertificateService {
         } catch (SmimeException e) {
             throw ServerCertificateProblem.corrupt("crl", e.getMessage());
         }
-        Optional<X509CRL> installed = crlsList().stream()
-            .filter(known -> known.getIssuerX500Principal().equals(crl.getIssuerX500Principal()))
-            .findFirst();
-        if (installed.isPresent() && installed.get().getThisUpdate().after(crl.getThisUpdate())) {
+        Optional<X509CRL> newer = CrlReplacement.newerInstalled(crlsList(), crl);
+        if (newer.isPresent()) {
             throw ServerCertificateProblem.refused(ProblemType.STALE_CRL, "A newer CRL of " + crl.getIssuerX500Principal().getName() + " is installed",
-                Map.of("issuer", crl.getIssuerX500Principal().getName(), "installedThisUpdate", installed.get().getThisUpdate().toInstant().toString()));
+                Map.of("issuer", crl.getIssuerX500Principal().getName(), "installedThisUpdate", newer.get().getThisUpdate().toInstant().toString()));
         }
         Mono.from(store.saveCrl(crl)).block();
         LOGGER.info("CRL of {} installed for server certificate checks", crl.getIssuerX500Principal().getName());

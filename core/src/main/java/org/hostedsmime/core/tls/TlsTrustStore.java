@@ -16,7 +16,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 import org.hostedsmime.core.certificate.CertificateDecoder;
-import org.hostedsmime.core.crypto.CryptoProvider;
+import org.hostedsmime.core.trust.CertificateValidator;
 
 /**
  * The root certificates a server certificate's chain should reach: the JDK's default ones (what mail clients
@@ -46,17 +46,8 @@ public record TlsTrustStore(List<X509Certificate> anchors) {
     public Optional<X509Certificate> issuerOf(X509Certificate certificate) {
         return anchors.stream()
             .filter(anchor -> anchor.getSubjectX500Principal().equals(certificate.getIssuerX500Principal()))
-            .filter(anchor -> isSignedBy(certificate, anchor))
+            .filter(anchor -> CertificateValidator.isSignedBy(certificate, anchor))
             .findFirst();
-    }
-
-    static boolean isSignedBy(X509Certificate certificate, X509Certificate issuer) {
-        try {
-            certificate.verify(issuer.getPublicKey(), CryptoProvider.BOUNCY_CASTLE);
-            return true;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
     }
 
     private static List<X509Certificate> jdkDefaultRoots() {

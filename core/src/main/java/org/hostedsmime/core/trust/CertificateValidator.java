@@ -11,6 +11,7 @@ import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.PKIXCertPathBuilderResult;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -152,16 +153,30 @@ public class CertificateValidator {
     }
 
     private static Optional<ChainVerdict> revocation(List<X509Certificate> path, List<X509CRL> crls) {
+        return firstRevoked(path, crls).map(revoked -> new ChainVerdict(CertificateStatus.REVOKED,
+            revoked.certificate().getSubjectX500Principal().getName() + " is listed in the CRL of "
+                + revoked.crl().getIssuerX500Principal().getName(), path));
+    }
+
+    /** A certificate of a path listed by a CRL of its issuer, with the CRL and its entry. */
+    public record Revocation(X509Certificate certificate, X509CRL crl, X509CRLEntry entry) {
+    }
+
+    /**
+     * The first certificate of {@code path} (each certificate followed by its issuer) that a CRL lists, counting
+     * only CRLs of its issuer signed by that issuer.
+     */
+    public static Optional<Revocation> firstRevoked(List<X509Certificate> path, List<X509CRL> crls) {
         for (int i = 0; i < path.size() - 1; i++) {
             X509Certificate certificate = path.get(i);
             X509Certificate issuer = path.get(i + 1);
             for (X509CRL crl : crls) {
-                if (crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())
-                    && isSignedBy(crl, issuer)
-                    && crl.isRevoked(certificate)) {
-                    return Optional.of(new ChainVerdict(CertificateStatus.REVOKED,
-                        certificate.getSubjectX500Principal().getName() + " is listed in the CRL of "
-                            + crl.getIssuerX500Principal().getName(), path));
+                if (!crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())) {
+                    continue;
+                }
+                X509CRLEntry entry = crl.getRevokedCertificate(certificate);
+                if (entry != null && isSignedBy(crl, issuer)) {
+                    return Optional.of(new Revocation(certificate, crl, entry));
                 }
             }
         }
@@ -177,15 +192,18 @@ public class CertificateValidator {
         }
     }
 
-    public static boolean isSelfSigned(X509Certificate certificate) {
-        if (!certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
-            return false;
-        }
+    /** Whether {@code issuer}'s key verifies the certificate's signature. */
+    public static boolean isSignedBy(X509Certificate certificate, X509Certificate issuer) {
         try {
-            certificate.verify(certificate.getPublicKey(), CryptoProvider.BOUNCY_CASTLE);
+            certificate.verify(issuer.getPublicKey(), CryptoProvider.BOUNCY_CASTLE);
             return true;
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;
         }
+    }
+
+    public static boolean isSelfSigned(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())
+            && isSignedBy(certificate, certificate);
     }
 }
