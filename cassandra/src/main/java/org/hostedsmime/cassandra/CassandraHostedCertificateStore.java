@@ -16,7 +16,6 @@ import javax.inject.Inject;
 import org.apache.james.backends.cassandra.utils.CassandraAsyncExecutor;
 import org.apache.james.core.Username;
 import org.hostedsmime.core.certificate.Fingerprint;
-import org.hostedsmime.core.keys.EncryptedPrivateKey;
 import org.hostedsmime.core.store.HostedCertificate;
 import org.hostedsmime.core.store.HostedCertificateStore;
 import org.reactivestreams.Publisher;
@@ -84,14 +83,10 @@ public class CassandraHostedCertificateStore implements HostedCertificateStore {
 
     @Override
     public Publisher<Void> save(HostedCertificate certificate) {
-        EncryptedPrivateKey key = certificate.encryptedKey();
-        return StoreAvailability.guard(executor.executeVoid(insert.bind()
+        return StoreAvailability.guard(executor.executeVoid(EncryptedKeyColumns.bind(insert.bind(), certificate.encryptedKey())
             .setString("owner", certificate.owner().asString())
             .setString("fingerprint", certificate.fingerprint().value())
             .setList("chain", CertificateCodec.encode(certificate.chain()), ByteBuffer.class)
-            .setString("master_key_id", key.masterKeyId())
-            .setByteBuffer("key_nonce", ByteBuffer.wrap(key.nonce()))
-            .setByteBuffer("key_ciphertext", ByteBuffer.wrap(key.ciphertext()))
             .setInstant("imported_at", certificate.importedAt())));
     }
 
@@ -148,9 +143,7 @@ public class CassandraHostedCertificateStore implements HostedCertificateStore {
     private static HostedCertificate toCertificate(Username owner, Row row) {
         return new HostedCertificate(owner, new Fingerprint(row.getString("fingerprint")),
             CertificateCodec.certificates(row.getList("chain", ByteBuffer.class)),
-            new EncryptedPrivateKey(row.getString("master_key_id"),
-                CertificateCodec.bytes(row.getByteBuffer("key_nonce")),
-                CertificateCodec.bytes(row.getByteBuffer("key_ciphertext"))),
+            EncryptedKeyColumns.read(row),
             row.getInstant("imported_at"));
     }
 }

@@ -137,16 +137,13 @@ public class CassandraServerCertificateStore implements ServerCertificateStore {
     @Override
     public Publisher<Void> savePendingRequest(PendingCertificateRequest request) {
         EncryptedPrivateKey key = keyEncryption.encrypt(SERVER, requestFingerprint(request.csrPem()), request.privateKey());
-        return StoreAvailability.guard(executor.executeVoid(saveRequest.bind()
+        return StoreAvailability.guard(executor.executeVoid(EncryptedKeyColumns.bind(saveRequest.bind(), key)
             .setString("slot", PENDING)
             .setString("csr", request.csrPem())
             .setString("common_name", request.commonName())
             .setList("subject_alt_names", request.subjectAltNames(), String.class)
             .setString("key_type", request.keyType().value())
-            .setInstant("created_at", request.createdAt())
-            .setString("master_key_id", key.masterKeyId())
-            .setByteBuffer("key_nonce", ByteBuffer.wrap(key.nonce()))
-            .setByteBuffer("key_ciphertext", ByteBuffer.wrap(key.ciphertext()))));
+            .setInstant("created_at", request.createdAt())));
     }
 
     @Override
@@ -176,19 +173,16 @@ public class CassandraServerCertificateStore implements ServerCertificateStore {
     private Publisher<Void> saveCertificate(String slot, AppliedServerCertificate certificate) {
         ServerCredentials credentials = certificate.credentials();
         EncryptedPrivateKey key = keyEncryption.encrypt(SERVER, Fingerprint.of(credentials.leaf()), credentials.privateKey());
-        return StoreAvailability.guard(executor.executeVoid(saveCertificate.bind()
+        return StoreAvailability.guard(executor.executeVoid(EncryptedKeyColumns.bind(saveCertificate.bind(), key)
             .setString("slot", slot)
             .setList("chain", CertificateCodec.encode(credentials.chain()), ByteBuffer.class)
-            .setString("master_key_id", key.masterKeyId())
-            .setByteBuffer("key_nonce", ByteBuffer.wrap(key.nonce()))
-            .setByteBuffer("key_ciphertext", ByteBuffer.wrap(key.ciphertext()))
             .setInstant("applied_at", certificate.appliedAt().orElse(null))));
     }
 
     private AppliedServerCertificate toCertificate(Row row) {
         List<X509Certificate> chain = CertificateCodec.certificates(row.getList("chain", ByteBuffer.class));
         ServerCredentials credentials = new ServerCredentials(
-            keyEncryption.decrypt(SERVER, Fingerprint.of(chain.get(0)), encryptedKey(row)), chain);
+            keyEncryption.decrypt(SERVER, Fingerprint.of(chain.get(0)), EncryptedKeyColumns.read(row)), chain);
         return new AppliedServerCertificate(credentials, Optional.ofNullable(row.getInstant("applied_at")));
     }
 
@@ -196,18 +190,12 @@ public class CassandraServerCertificateStore implements ServerCertificateStore {
         String csr = row.getString("csr");
         String keyType = row.getString("key_type");
         return new PendingCertificateRequest(
-            keyEncryption.decrypt(SERVER, requestFingerprint(csr), encryptedKey(row)),
+            keyEncryption.decrypt(SERVER, requestFingerprint(csr), EncryptedKeyColumns.read(row)),
             csr,
             row.getString("common_name"),
             row.getList("subject_alt_names", String.class),
             CsrKeyType.parse(keyType).orElseThrow(() -> new IllegalStateException("The pending request has an unknown key type: " + keyType)),
             row.getInstant("created_at"));
-    }
-
-    private static EncryptedPrivateKey encryptedKey(Row row) {
-        return new EncryptedPrivateKey(row.getString("master_key_id"),
-            CertificateCodec.bytes(row.getByteBuffer("key_nonce")),
-            CertificateCodec.bytes(row.getByteBuffer("key_ciphertext")));
     }
 
     /** Names the request's key in the additional authenticated data: SHA-256 of the CSR as stored. */
