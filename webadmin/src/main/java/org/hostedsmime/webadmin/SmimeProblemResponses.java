@@ -3,6 +3,7 @@ package org.hostedsmime.webadmin;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.eclipse.jetty.http.HttpStatus;
 import org.hostedsmime.core.i18n.SmimeMessages;
@@ -58,20 +59,25 @@ public final class SmimeProblemResponses {
     }
 
     private static void respond(SmimeException problem, Request request, Response response) {
+        respond(problem, messages -> messages.describe(problem), request, response);
+    }
+
+    /** The error body of {@code problem}, its message worded by {@code message} in the request's language. */
+    static void respond(SmimeException problem, Function<SmimeMessages, String> message, Request request, Response response) {
         int status = statusOf(problem.type());
         LOGGER.info("{} {} refused: {} ({})", request.requestMethod(), request.pathInfo(), problem.type().type(), problem.getMessage());
         SmimeMessages messages = SmimeMessages.forAcceptLanguage(request.headers("Accept-Language"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("statusCode", status);
         body.put("type", problem.type().type());
-        body.put("message", messages.describe(problem));
+        body.put("message", message.apply(messages));
         body.put("details", problem.details());
         response.status(status);
         response.type("application/json");
         response.body(render(body));
     }
 
-    static String render(Object body) {
+    private static String render(Object body) {
         try {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
